@@ -1,0 +1,112 @@
+// Database bootstrap, one place for every subgraph: its own PostgreSQL database (created when missing),
+// migrated by its committed migrations at start-up, never synchronised from entities at run time.
+import 'reflect-metadata';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Constructor, MigrationObject } from '@mikro-orm/core';
+import { Client } from 'pg';
+import { createLogger } from './logger';
+
+const log = createLogger('database');
+
+/** Where the databases live: a server URL; each subgraph's database name is `<prefix>_<subgraph>`. */
+export interface DatabaseTarget {
+  serverUrl: string;
+  prefix: string;
+}
+
+export function databaseTargetFromEnv(env = process.env): DatabaseTarget {
+  const serverUrl = env.DATABASE_URL;
+  if (!serverUrl) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)');
+  return { serverUrl, prefix: env.DATABASE_PREFIX ?? 'cmgraph' };
+}
+
+export function databaseUrl(target: DatabaseTarget, subgraph: string): string {
+  const url = new URL(target.serverUrl);
+  url.pathname = `/${target.prefix}_${subgraph}`;
+  return url.toString();
+}
+
+/** Creates the database if it does not exist yet (CREATE DATABASE cannot run inside a transaction). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created concurrently by a sibling process
+      });
+      log.info({ database: name }, 'database created');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Counts SQL statements per request: the HTTP layer opens a scope, the ORM's onQuery hook adds to it. */
+export interface StatementCounter {
+  statements: number;
+}
+const statementScope = new AsyncLocalStorage<StatementCounter>();
+
+export function countStatements<T>(counter: StatementCounter, run: () => T): T {
+  return statementScope.run(counter, run);
+}
+
+export interface OrmOptions {
+  url: string;
+  entities: Options['entities'];
+  migrations: (MigrationObject | Constructor<any>)[];
+  /** Called for every statement the ORM sends, whatever the request (tests and metrics). */
+  onStatement?: (sql: string) => void;
+  poolSize?: number;
+}
+
+export function ormConfig(options: OrmOptions): Options {
+  return {
+    clientUrl: options.url,
+    entities: options.entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false },
+    pool: { min: 0, max: options.poolSize ?? 10 },
+    discovery: { warnWhenNoEntities: false },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    onQuery: (sql: string) => {
+      const scope = statementScope.getStore();
+      if (scope) scope.statements++;
+      options.onStatement?.(sql);
+      return sql;
+    },
+  };
+}
+
+/** Creates the database when missing, connects, and applies pending migrations. */
+export async function openDatabase(options: OrmOptions): Promise<MikroORM> {
+  await ensureDatabase(options.url);
+  const orm = await MikroORM.init(ormConfig(options));
+  const applied = await orm.migrator.up();
+  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  return orm;
+}

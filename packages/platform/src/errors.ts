@@ -1,0 +1,98 @@
+// The error-code registry: every error a client can cause has a code here, and only these codes reach
+// clients. Anything else is masked to INTERNAL_SERVER_ERROR, its detail kept in the log.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { createLogger } from './logger';
+
+export const ErrorCodes = {
+  BAD_USER_INPUT: 'Input failed validation; `extensions.field` names the offending field.',
+  NOT_FOUND: 'The referenced record does not exist (or is not visible to the caller).',
+  CONFLICT: 'The request contradicts the current state of the record (e.g. a status transition not allowed).',
+  QUANTITY_EXCEEDS_OPEN: 'A shipment line ships more than is still open on its purchase order line.',
+  FORBIDDEN: 'The caller is authenticated but may not do this.',
+  UNAUTHENTICATED: 'The caller could not be identified.',
+  INTERNAL_SERVER_ERROR: 'An unexpected failure; the detail is in the server log, never in the response.',
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+
+  static badInput(field: string, message: string, details: Record<string, unknown> = {}): AppError {
+    return new AppError('BAD_USER_INPUT', `${field}: ${message}`, { field, ...details });
+  }
+
+  static notFound(type: string, id: string, field?: string): AppError {
+    return new AppError('NOT_FOUND', `${type} ${id} not found`, { type, id, ...(field ? { field } : {}) });
+  }
+
+  static conflict(message: string, details: Record<string, unknown> = {}): AppError {
+    return new AppError('CONFLICT', message, details);
+  }
+}
+
+const log = createLogger('errors');
+const knownCodes = new Set<string>(Object.keys(ErrorCodes));
+// Codes raised by graphql-js / Apollo for malformed requests are client errors too.
+const passthroughCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Apollo Server `formatError`: keep coded errors, mask everything else, never leak a stack trace. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (code === 'BAD_USER_INPUT') return formatInputError(formatted, extensions);
+  if (code && (knownCodes.has(code) || passthroughCodes.has(code)) && code !== 'INTERNAL_SERVER_ERROR') {
+    return { ...formatted, extensions };
+  }
+  log.error({ err: unwrap(error), path: formatted.path }, 'internal error');
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** Flattens class-validator failures (type-graphql's ArgumentValidationError) into `field` + message. */
+function formatInputError(
+  formatted: GraphQLFormattedError,
+  extensions: Record<string, unknown>,
+): GraphQLFormattedError {
+  const failures = extensions.validationErrors as ValidationFailure[] | undefined;
+  if (!failures?.length) {
+    const field = extensions.field ?? /at "([^"]+)"/.exec(formatted.message)?.[1];
+    return { ...formatted, extensions: { ...extensions, ...(field ? { field } : {}) } };
+  }
+  const flat = failures.flatMap((failure) => flatten(failure, ''));
+  const [first] = flat;
+  return {
+    ...formatted,
+    message: flat.map((f) => `${f.field}: ${f.message}`).join('; '),
+    extensions: { code: 'BAD_USER_INPUT', field: first?.field, fields: flat },
+  };
+}
+
+function flatten(failure: ValidationFailure, prefix: string): { field: string; message: string }[] {
+  const field = prefix ? (/^\d+$/.test(failure.property) ? `${prefix}[${failure.property}]` : `${prefix}.${failure.property}`) : failure.property;
+  const own = Object.values(failure.constraints ?? {}).map((message) => ({ field, message }));
+  return [...own, ...(failure.children ?? []).flatMap((child) => flatten(child, field))];
+}
+
+function unwrap(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}

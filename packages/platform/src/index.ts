@@ -1,0 +1,17 @@
+// The platform kit: one place for each cross-cutting concern of a subgraph or the gateway.
+import 'reflect-metadata';
+
+export * from './context';
+export * from './dates';
+export * from './database';
+export * from './entity';
+export * from './errors';
+export * from './http';
+export * from './ids';
+export * from './loaders';
+export * from './logger';
+export * from './lookup';
+export * from './pagination';
+export * from './schema';
+export * from './server';
+export * from './subgraph';

@@ -1,0 +1,43 @@
+// Builds a federated subgraph schema from type-graphql classes: type-graphql gives the types and
+// resolvers, @apollo/subgraph adds the federation machinery (_service, _entities) around them.
+import 'reflect-metadata';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { RequestContext } from './context';
+
+const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag'];
+
+export type ReferenceResolver = (reference: Record<string, unknown>, context: RequestContext<any>) => unknown;
+
+export interface FederatedSchemaOptions {
+  /** Resolver classes (type-graphql types them as plain Functions). */
+  resolvers: NonEmptyArray<Function>;
+  /** Types not reachable from any root field (e.g. stubs of other subgraphs' entities). */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type name: how `_entities` finds a row from its key. */
+  references?: Record<string, ReferenceResolver>;
+}
+
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const typeSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true,
+    validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+  });
+  const sdl = [
+    `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ${JSON.stringify(FEDERATION_IMPORTS)})`,
+    printSchemaWithDirectives(typeSchema),
+  ].join('\n');
+  const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<RequestContext>;
+  for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
+    const typeResolvers = (resolvers[typeName] ?? {}) as Record<string, unknown>;
+    typeResolvers.__resolveReference = resolveReference;
+    resolvers[typeName] = typeResolvers as never;
+  }
+  return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+}

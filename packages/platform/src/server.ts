@@ -1,0 +1,96 @@
+// The subgraph server factory: Express 5 + Apollo Server on /graphql, liveness on /health and
+// readiness (database reachable) on /ready. A subgraph only supplies its schema, ORM and loaders.
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { GraphQLSchema } from 'graphql';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import { countStatements, type StatementCounter } from './database';
+import { formatError } from './errors';
+import { createLogger } from './logger';
+import { listen, type RunningServer } from './http';
+import type { RequestContext } from './context';
+
+export interface SubgraphServerOptions<Loaders> {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  createLoaders: (em: EntityManager) => Loaders;
+}
+
+export interface SubgraphServer {
+  name: string;
+  app: express.Express;
+  orm: MikroORM;
+  listen(port: number, host?: string): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
+  const log = createLogger(options.name);
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: process.env.NODE_ENV !== 'production',
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: options.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await options.orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready', subgraph: options.name });
+    } catch (error) {
+      log.warn({ err: error }, 'not ready');
+      res.status(503).json({ status: 'unavailable', subgraph: options.name });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    (req, _res, next) => {
+      const sql: StatementCounter = { statements: 0 };
+      (req as RequestWithCounter).sqlCounter = sql;
+      countStatements(sql, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = options.orm.em.fork();
+        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+        return {
+          em,
+          loaders: options.createLoaders(em),
+          log: log.child({ requestId }),
+          requestId,
+          sql: (req as RequestWithCounter).sqlCounter,
+        };
+      },
+    }),
+  );
+
+  const running: RunningServer[] = [];
+  return {
+    name: options.name,
+    app,
+    orm: options.orm,
+    async listen(port, host) {
+      const server = await listen(app, port, host);
+      running.push(server);
+      log.info({ url: server.url }, 'subgraph listening');
+      return server;
+    },
+    async stop() {
+      await Promise.all(running.map((server) => server.close()));
+      await apollo.stop();
+      await options.orm.close(true);
+    },
+  };
+}
+
+type RequestWithCounter = express.Request & { sqlCounter: StatementCounter };

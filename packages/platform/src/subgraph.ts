@@ -1,0 +1,75 @@
+// What a subgraph is, in one declaration, and how one is started: database, schema, server.
+// Subgraphs declare; the kit does the rest, the same way for all six.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Constructor, MigrationObject } from '@mikro-orm/core';
+import type { NonEmptyArray } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type ReferenceResolver } from './schema';
+import { openDatabase, databaseTargetFromEnv, databaseUrl } from './database';
+import { createSubgraphServer, type SubgraphServer } from './server';
+import { createLogger } from './logger';
+
+export interface SubgraphDefinition<Loaders = unknown> {
+  name: string;
+  /** Default port when run as a process (PORT overrides). */
+  port: number;
+  entities: Function[];
+  migrations: (MigrationObject | Constructor<any>)[];
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  references?: Record<string, ReferenceResolver>;
+  createLoaders: (em: EntityManager) => Loaders;
+}
+
+const schemas = new WeakMap<SubgraphDefinition<any>, Promise<GraphQLSchema>>();
+
+/** The subgraph's federated schema, built once per process. */
+export function subgraphSchema(definition: SubgraphDefinition<any>): Promise<GraphQLSchema> {
+  let schema = schemas.get(definition);
+  if (!schema) {
+    schema = buildFederatedSchema(definition);
+    schemas.set(definition, schema);
+  }
+  return schema;
+}
+
+export interface StartOptions {
+  /** The subgraph's own database URL. */
+  url: string;
+  onStatement?: (sql: string) => void;
+}
+
+export async function createSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<SubgraphServer> {
+  const orm = await openDatabase({
+    url: options.url,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    onStatement: options.onStatement,
+  });
+  return createSubgraphServer({
+    name: definition.name,
+    schema: await subgraphSchema(definition),
+    orm,
+    createLoaders: definition.createLoaders,
+  });
+}
+
+/** Process entry point: reads DATABASE_URL / DATABASE_PREFIX / PORT / HOST, serves until SIGINT/SIGTERM. */
+export async function runSubgraph(definition: SubgraphDefinition<any>): Promise<void> {
+  const log = createLogger(definition.name);
+  try {
+    const url = databaseUrl(databaseTargetFromEnv(), definition.name);
+    const server = await createSubgraph(definition, { url });
+    await server.listen(Number(process.env.PORT ?? definition.port), process.env.HOST ?? '127.0.0.1');
+    const shutdown = async (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    log.fatal({ err: error }, 'subgraph failed to start');
+    process.exit(1);
+  }
+}

@@ -1,0 +1,26 @@
+// Jest global setup: with DATABASE_URL, tests use that server; without it, one embedded PostgreSQL
+// is started for the whole run in a temporary directory and removed by the global teardown.
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@cmgraph/devstack/src/postgres';
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) return;
+  const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'cmgraph-test-')), 'pg');
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  process.env.TEST_DATABASE_URL = pg.url;
+  (globalThis as Record<string, unknown>).__cmgraphPostgres = { stop: pg.stop, dir: path.dirname(dataDir) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,4 @@
+// Test helpers: isolated databases, an in-process supergraph, a GraphQL client.
+export * from './client';
+export * from './database';
+export * from './stack';

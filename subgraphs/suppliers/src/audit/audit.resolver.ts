@@ -1,0 +1,37 @@
+// Recording supplier audits.
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Length, Max, Min } from 'class-validator';
+import { AppError, mustLoad } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Audit, AuditKind } from './audit.entity';
+
+@InputType()
+export class RecordAuditInput {
+  @Field(() => ID) supplierId!: string;
+  @Field(() => ID, { nullable: true }) facilityId?: string;
+  @Field(() => AuditKind) kind!: AuditKind;
+  @Field(() => LocalDateResolver) auditDate!: string;
+  @Field() @Length(1, 200) auditor!: string;
+  @Field(() => Int) @Min(0) majorFindings!: number;
+  @Field(() => Int) @Min(0) minorFindings!: number;
+  @Field() @Min(0) @Max(100) score!: number;
+}
+
+@Resolver(() => Audit)
+export class AuditResolver {
+  @Mutation(() => Audit)
+  async recordAudit(@Arg('input') input: RecordAuditInput, @Ctx() ctx: Context): Promise<Audit> {
+    const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');
+    const facility = input.facilityId
+      ? await mustLoad(ctx.loaders.facility, 'Facility', input.facilityId, 'facilityId')
+      : null;
+    if (facility && facility.supplier.id !== supplier.id) {
+      throw AppError.badInput('facilityId', 'the facility belongs to another supplier');
+    }
+    const { supplierId: _s, facilityId: _f, ...fields } = input;
+    const audit = ctx.em.create(Audit, { ...fields, supplier, facility });
+    await ctx.em.persist(audit).flush();
+    return audit;
+  }
+}

@@ -1,0 +1,48 @@
+// A management-system or product certificate held by a supplier (optionally for one facility).
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { OwnedEntity } from '@cmgraph/platform';
+import { Supplier } from '../supplier/supplier.entity';
+import { Facility } from '../facility/facility.entity';
+
+export enum CertificationStandard {
+  ISO_9001 = 'ISO_9001',
+  IATF_16949 = 'IATF_16949',
+  ISO_13485 = 'ISO_13485',
+  ISO_14001 = 'ISO_14001',
+  ISO_45001 = 'ISO_45001',
+  ISO_50001 = 'ISO_50001',
+  AS9100 = 'AS9100',
+}
+registerEnumType(CertificationStandard, { name: 'CertificationStandard' });
+
+@ObjectType()
+@Entity()
+export class Certification extends OwnedEntity {
+  @ManyToOne(() => Supplier, { index: true })
+  supplier!: Supplier;
+
+  @ManyToOne(() => Facility, { nullable: true })
+  facility?: Facility | null;
+
+  @Field(() => CertificationStandard)
+  @Enum({ items: () => CertificationStandard })
+  standard!: CertificationStandard;
+
+  @Field({ description: 'Certificate number as printed by the issuer.' })
+  @Property()
+  number!: string;
+
+  @Field({ description: 'Certification body, e.g. "TÜV SÜD".' })
+  @Property()
+  issuer!: string;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  validFrom!: string;
+
+  @Field(() => LocalDateResolver, { description: 'Last day of validity (inclusive).' })
+  @Property({ type: 'date', index: true })
+  validUntil!: string;
+}

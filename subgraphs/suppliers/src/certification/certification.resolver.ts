@@ -1,0 +1,67 @@
+// Certification queries (with the expiring-within filter) and mutations.
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { addDays, AppError, connectionOf, mustLoad, PageArgs, paginate, requireId, today } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Certification } from './certification.entity';
+import { AddCertificationInput, CertificationFilter } from './certification.input';
+import { Supplier } from '../supplier/supplier.entity';
+import { Facility } from '../facility/facility.entity';
+
+
+export const CertificationConnection = connectionOf(Certification);
+
+@Resolver(() => Certification)
+export class CertificationResolver {
+  @Query(() => CertificationConnection)
+  certifications(
+    @Arg('filter', () => CertificationFilter, { nullable: true }) filter: CertificationFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return paginate(ctx.em, Certification, certificationWhere(filter ?? {}), page);
+  }
+
+  @Mutation(() => Certification)
+  async addCertification(@Arg('input') input: AddCertificationInput, @Ctx() ctx: Context): Promise<Certification> {
+    const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');
+    const facility = input.facilityId
+      ? await mustLoad(ctx.loaders.facility, 'Facility', input.facilityId, 'facilityId')
+      : null;
+    if (facility && facility.supplier.id !== supplier.id) {
+      throw AppError.badInput('facilityId', 'the facility belongs to another supplier');
+    }
+    if (input.validUntil < input.validFrom) throw AppError.badInput('validUntil', 'must not be before validFrom');
+    const { supplierId: _s, facilityId: _f, ...fields } = input;
+    const certification = ctx.em.create(Certification, { ...fields, supplier, facility });
+    await ctx.em.persist(certification).flush();
+    return certification;
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() certification: Certification, @Ctx() ctx: Context): Promise<Supplier | null> {
+    return ctx.loaders.supplier.load(certification.supplier.id);
+  }
+
+  @FieldResolver(() => Facility, { nullable: true })
+  facility(@Root() certification: Certification, @Ctx() ctx: Context): Promise<Facility | null> | null {
+    return certification.facility ? ctx.loaders.facility.load(certification.facility.id) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Valid today.' })
+  isValid(@Root() certification: Certification): boolean {
+    const now = today();
+    return certification.validFrom <= now && now <= certification.validUntil;
+  }
+}
+
+function certificationWhere(filter: CertificationFilter): FilterQuery<Certification> {
+  const where: FilterQuery<Certification>[] = [];
+  if (filter.supplierId) where.push({ supplier: requireId(filter.supplierId, 'filter.supplierId') });
+  if (filter.standards?.length) where.push({ standard: { $in: filter.standards } });
+  if (!filter.includeExpired) where.push({ validUntil: { $gte: today() } });
+  if (filter.expiringWithinDays !== undefined && filter.expiringWithinDays !== null) {
+    where.push({ validUntil: { $lte: addDays(today(), filter.expiringWithinDays) } });
+  }
+  return { $and: where };
+}

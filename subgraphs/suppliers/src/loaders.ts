@@ -1,0 +1,23 @@
+// The suppliers subgraph's DataLoaders, created per request.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { childrenLoader, rowLoader } from '@cmgraph/platform';
+import { Supplier } from './supplier/supplier.entity';
+import { Facility } from './facility/facility.entity';
+import { Certification } from './certification/certification.entity';
+import { Audit } from './audit/audit.entity';
+import { Sla } from './sla/sla.entity';
+import { SourcingAssignment } from './sourcing/sourcing.entity';
+
+export function createLoaders(em: EntityManager) {
+  return {
+    supplier: rowLoader(em, Supplier),
+    facility: rowLoader(em, Facility),
+    facilitiesBySupplier: childrenLoader(em, Facility, 'supplier'),
+    certificationsBySupplier: childrenLoader(em, Certification, 'supplier'),
+    auditsBySupplier: childrenLoader(em, Audit, 'supplier', {}, { auditDate: 'desc', id: 'asc' }),
+    slaBySupplier: rowLoader(em, Sla, 'supplier'),
+    sourcingByProduct: childrenLoader(em, SourcingAssignment, 'productId', {}, { sharePercent: 'desc', id: 'asc' }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
