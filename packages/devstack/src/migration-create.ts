@@ -5,12 +5,12 @@ import { writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { dropDatabase, ensureDatabase, ormConfig } from '@cmgraph/platform';
-import { subgraphs } from './subgraphs';
+import { loadSubgraph, SUBGRAPH_NAMES } from './subgraphs';
 
 async function main(): Promise<void> {
   const [name, label] = process.argv.slice(2);
-  const definition = subgraphs[name ?? ''];
-  if (!definition) throw new Error(`usage: migration:create <${Object.keys(subgraphs).join('|')}> [name]`);
+  if (!name) throw new Error(`usage: migration:create <${SUBGRAPH_NAMES.join('|')}> [name]`);
+  const { definition } = await loadSubgraph(name);
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('DATABASE_URL must name a PostgreSQL server for the scratch database');
   const url = new URL(server);

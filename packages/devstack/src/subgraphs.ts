@@ -1,7 +1,36 @@
-// Every subgraph definition, by name: what compose, seed and the migration tool work over.
+// Every subgraph, by name, loaded on demand: what compose, seed, tests and the migration tool work over.
 import type { SubgraphDefinition } from '@cmgraph/platform';
-import { suppliers } from '@cmgraph/subgraph-suppliers';
+import type { SubgraphSeed } from './seed/contract';
 
-export const subgraphs: Record<string, SubgraphDefinition<any>> = {
-  suppliers,
+export interface SubgraphModule {
+  definition: SubgraphDefinition<any>;
+  seed?: SubgraphSeed;
+}
+
+const modules: Record<string, () => Promise<SubgraphModule>> = {
+  suppliers: async () => {
+    const m = await import('@cmgraph/subgraph-suppliers');
+    return { definition: m.suppliers, seed: (m as { seed?: SubgraphSeed }).seed };
+  },
+  orders: async () => {
+    const m = await import('@cmgraph/subgraph-orders');
+    return { definition: m.orders, seed: m.seed };
+  },
+  inventory: async () => {
+    const m = await import('@cmgraph/subgraph-inventory');
+    return { definition: m.inventory, seed: m.seed };
+  },
 };
+
+/** Subgraph names in start-up order (owners of referenced entities first). */
+export const SUBGRAPH_NAMES = Object.keys(modules);
+
+export async function loadSubgraph(name: string): Promise<SubgraphModule> {
+  const load = modules[name];
+  if (!load) throw new Error(`unknown subgraph "${name}" (known: ${SUBGRAPH_NAMES.join(', ')})`);
+  return load();
+}
+
+export async function loadSubgraphs(names: string[] = SUBGRAPH_NAMES): Promise<SubgraphModule[]> {
+  return Promise.all(names.map(loadSubgraph));
+}

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { StatementCounter } from './database';
+import type { ReferenceChecker } from './references';
 
 export interface RequestContext<Loaders = unknown> {
   em: EntityManager;
@@ -9,4 +10,6 @@ export interface RequestContext<Loaders = unknown> {
   log: Logger;
   requestId: string;
   sql: StatementCounter;
+  /** Existence checks for other subgraphs' entities. */
+  references: ReferenceChecker;
 }

@@ -12,6 +12,7 @@ export * from './loaders';
 export * from './logger';
 export * from './lookup';
 export * from './pagination';
+export * from './references';
 export * from './schema';
 export * from './server';
 export * from './subgraph';

@@ -12,7 +12,7 @@ export function rowLoader<T extends object>(
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(
     async (keys) => {
-      const rows = await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>);
+      const rows = await em.find(entity, { [key]: { $in: [...keys] } } as never);
       const byKey = new Map(rows.map((row) => [String(keyValue(row, key)), row]));
       return keys.map((k) => byKey.get(k) ?? null);
     },
@@ -30,7 +30,7 @@ export function childrenLoader<T extends object>(
 ): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(
     async (keys) => {
-      const rows = await em.find(entity, { $and: [where, { [key]: { $in: [...keys] } }] } as FilterQuery<T>, {
+      const rows = await em.find(entity, { $and: [where, { [key]: { $in: [...keys] } }] } as never, {
         orderBy: orderBy as never,
       });
       const groups = new Map<string, T[]>(keys.map((k) => [k, []]));

@@ -30,7 +30,7 @@ export interface Page<T> {
   nodes: T[];
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
+  countTotal: () => Promise<number>;
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
@@ -74,7 +74,7 @@ export async function paginate<T extends { id: string; updatedAt?: Date }>(
   args: PageArgs,
 ): Promise<Page<T>> {
   const filters: FilterQuery<T>[] = [where];
-  if (args.updatedSince) filters.push({ updatedAt: { $gte: args.updatedSince } } as FilterQuery<T>);
+  if (args.updatedSince) filters.push({ updatedAt: { $gte: args.updatedSince } } as unknown as FilterQuery<T>);
   const scoped = { $and: filters } as FilterQuery<T>;
   const page = args.after ? { $and: [scoped, { id: { $gt: decodeCursor(args.after) } }] } : scoped;
   const rows = await em.find(entity, page as FilterQuery<T>, { orderBy: { id: 'asc' } as never, limit: args.first + 1 });

@@ -11,12 +11,14 @@ import { formatError } from './errors';
 import { createLogger } from './logger';
 import { listen, type RunningServer } from './http';
 import type { RequestContext } from './context';
+import type { ReferenceChecker } from './references';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
   schema: GraphQLSchema;
   orm: MikroORM;
   createLoaders: (em: EntityManager) => Loaders;
+  references: ReferenceChecker;
 }
 
 export interface SubgraphServer {
@@ -69,6 +71,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
           log: log.child({ requestId }),
           requestId,
           sql: (req as RequestWithCounter).sqlCounter,
+          references: options.references,
         };
       },
     }),

@@ -8,6 +8,7 @@ import { buildFederatedSchema, type ReferenceResolver } from './schema';
 import { openDatabase, databaseTargetFromEnv, databaseUrl } from './database';
 import { createSubgraphServer, type SubgraphServer } from './server';
 import { createLogger } from './logger';
+import { referenceChecker } from './references';
 
 export interface SubgraphDefinition<Loaders = unknown> {
   name: string;
@@ -19,6 +20,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   orphanedTypes?: Function[];
   references?: Record<string, ReferenceResolver>;
   createLoaders: (em: EntityManager) => Loaders;
+  /** Other subgraphs' entity types this one stores references to: typename → owning subgraph. */
+  referenceOwners?: Record<string, string>;
 }
 
 const schemas = new WeakMap<SubgraphDefinition<any>, Promise<GraphQLSchema>>();
@@ -37,6 +40,8 @@ export interface StartOptions {
   /** The subgraph's own database URL. */
   url: string;
   onStatement?: (sql: string) => void;
+  /** Peer subgraph URLs by name, for reference checks; may be filled after start. */
+  peers?: Record<string, string>;
 }
 
 export async function createSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<SubgraphServer> {
@@ -51,15 +56,17 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, optio
     schema: await subgraphSchema(definition),
     orm,
     createLoaders: definition.createLoaders,
+    references: referenceChecker({ owners: definition.referenceOwners ?? {}, urls: options.peers ?? {} }),
   });
 }
 
-/** Process entry point: reads DATABASE_URL / DATABASE_PREFIX / PORT / HOST, serves until SIGINT/SIGTERM. */
+/** Process entry point: reads DATABASE_URL / DATABASE_PREFIX / PORT / HOST / SUBGRAPH_URLS, serves until SIGINT/SIGTERM. */
 export async function runSubgraph(definition: SubgraphDefinition<any>): Promise<void> {
   const log = createLogger(definition.name);
   try {
     const url = databaseUrl(databaseTargetFromEnv(), definition.name);
-    const server = await createSubgraph(definition, { url });
+    const peers = process.env.SUBGRAPH_URLS ? (JSON.parse(process.env.SUBGRAPH_URLS) as Record<string, string>) : {};
+    const server = await createSubgraph(definition, { url, peers });
     await server.listen(Number(process.env.PORT ?? definition.port), process.env.HOST ?? '127.0.0.1');
     const shutdown = async (signal: string) => {
       log.info({ signal }, 'shutting down');

@@ -3,7 +3,7 @@
 import { createSubgraph, databaseUrl, type RunningServer, type SubgraphServer } from '@cmgraph/platform';
 import { createGateway, type Gateway } from '@cmgraph/gateway';
 import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
-import { subgraphs as allSubgraphs } from '@cmgraph/devstack/src/subgraphs';
+import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import { isolatedTarget } from './database';
 import { graphqlClient, type GraphqlClient } from './client';
 
@@ -24,9 +24,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(names: string[] = Object.keys(allSubgraphs)): Promise<Stack> {
+export async function startStack(names: string[] = SUBGRAPH_NAMES): Promise<Stack> {
+  const definitions = (await loadSubgraphs(names)).map((m) => m.definition);
   const target = isolatedTarget();
   const running: Record<string, RunningSubgraph> = {};
+  const peers: Record<string, string> = {};
   let gateway: Gateway | undefined;
   let gatewayHttp: RunningServer | undefined;
   const stop = async () => {
@@ -39,18 +41,18 @@ export async function startStack(names: string[] = Object.keys(allSubgraphs)): P
     await target.drop();
   };
   try {
-    for (const name of names) {
-      const definition = allSubgraphs[name];
-      if (!definition) throw new Error(`unknown subgraph ${name}`);
+    for (const definition of definitions) {
+      const name = definition.name;
       const entry = { statements: 0 } as RunningSubgraph;
       entry.server = await createSubgraph(definition, {
         url: databaseUrl(target, name),
         onStatement: () => void entry.statements++,
+        peers,
       });
       entry.http = await entry.server.listen(0);
+      peers[name] = entry.http.url;
       running[name] = entry;
     }
-    const definitions = names.map((name) => allSubgraphs[name]!);
     const { supergraphSdl } = await composeSupergraph(definitions, (d) => running[d.name]!.http.url);
     gateway = await createGateway({ supergraphSdl });
     gatewayHttp = await gateway.listen(0);

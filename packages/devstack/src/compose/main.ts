@@ -3,12 +3,12 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { composeSupergraph } from './compose';
-import { subgraphs } from '../subgraphs';
+import { loadSubgraphs } from '../subgraphs';
 
 const schemaDir = path.resolve(__dirname, '../../../../schema');
 
 export async function schemaFiles(): Promise<Record<string, string>> {
-  const composed = await composeSupergraph(Object.values(subgraphs));
+  const composed = await composeSupergraph((await loadSubgraphs()).map((m) => m.definition));
   const files: Record<string, string> = {};
   for (const [name, sdl] of Object.entries(composed.subgraphSdl)) files[`${name}.graphql`] = `${sdl.trim()}\n`;
   files['supergraph.graphql'] = `${composed.supergraphSdl.trim()}\n`;

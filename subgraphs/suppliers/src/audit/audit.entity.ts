@@ -14,7 +14,7 @@ registerEnumType(AuditKind, { name: 'AuditKind' });
 
 @ObjectType()
 @Entity()
-export class Audit extends OwnedEntity {
+export class Audit extends OwnedEntity<'majorFindings' | 'minorFindings'> {
   @ManyToOne(() => Supplier, { index: true })
   supplier!: Supplier;
 

@@ -7,7 +7,7 @@ import { Supplier } from '../supplier/supplier.entity';
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
-export class Facility extends OwnedEntity {
+export class Facility extends OwnedEntity<'capabilities'> {
   @ManyToOne(() => Supplier, { index: true })
   supplier!: Supplier;
 

@@ -7,7 +7,7 @@ import { RiskTier, SupplierStatus, SupplierType } from './supplier.enums';
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
-export class Supplier extends OwnedEntity {
+export class Supplier extends OwnedEntity<'status' | 'riskTier'> {
   @Field({ description: 'Short unique supplier code, e.g. "CM-0001".' })
   @Property()
   @Unique()
