@@ -14,6 +14,7 @@ import { SlaResolver } from './sla/sla.resolver';
 import { SourcingAssignment } from './sourcing/sourcing.entity';
 import { ProductSourcingResolver, SourcingAssignmentResolver } from './sourcing/sourcing.resolver';
 import { migrations } from './migrations';
+export { seed } from './seed';
 import type { Context } from './context';
 
 export const suppliers: SubgraphDefinition<Loaders> = {

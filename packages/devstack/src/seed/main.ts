@@ -1,0 +1,90 @@
+// `npm run seed -- --scale small|medium|large [--if-empty]`: writes the demo universe into every
+// subgraph's database (created and migrated first), each subgraph its own part, in bulk.
+import { Client } from 'pg';
+import { SingleBar, Presets } from 'cli-progress';
+import { databaseTargetFromEnv, databaseUrl, openDatabase } from '@cmgraph/platform';
+import { loadSubgraphs } from '../subgraphs';
+import { LINES_PER_PO, SCALES, universe, type Scale } from './universe';
+
+export interface SeedOptions {
+  scale: Scale;
+  ifEmpty: boolean;
+  showProgress?: boolean;
+}
+
+export async function seedAll(options: SeedOptions): Promise<{ seeded: string[]; skipped: string[] }> {
+  const target = databaseTargetFromEnv();
+  const world = universe(options.scale);
+  const bar = new SingleBar({ format: 'seeding {bar} {value} rows ({subgraph}) {duration_formatted}', hideCursor: true }, Presets.shades_classic);
+  if (options.showProgress) bar.start(world.purchaseOrderCount * LINES_PER_PO * 5, 0, { subgraph: '' });
+  const result = { seeded: [] as string[], skipped: [] as string[] };
+  try {
+    for (const { definition, seed } of await loadSubgraphs()) {
+      if (!seed) continue;
+      const url = databaseUrl(target, definition.name);
+      const orm = await openDatabase({ url, entities: definition.entities, migrations: definition.migrations });
+      await orm.close(true);
+      const db = new Client({ connectionString: url });
+      await db.connect();
+      try {
+        const tables = await ownTables(db);
+        if (await hasRows(db, tables)) {
+          if (options.ifEmpty) {
+            result.skipped.push(definition.name);
+            continue;
+          }
+          await db.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} CASCADE`);
+        }
+        if (options.showProgress) bar.update({ subgraph: definition.name });
+        await db.query('BEGIN');
+        await seed({ db, world, progress: (rows) => options.showProgress && bar.increment(rows) });
+        await db.query('COMMIT');
+        await db.query('ANALYZE');
+        result.seeded.push(definition.name);
+      } catch (error) {
+        await db.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        await db.end();
+      }
+    }
+  } finally {
+    if (options.showProgress) bar.stop();
+  }
+  return result;
+}
+
+async function ownTables(db: Client): Promise<string[]> {
+  const { rows } = await db.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm_%' ORDER BY tablename`,
+  );
+  return rows.map((row) => row.tablename);
+}
+
+async function hasRows(db: Client, tables: string[]): Promise<boolean> {
+  if (!tables.length) return false;
+  const probe = tables.map((t) => `EXISTS (SELECT 1 FROM "${t}")`).join(' OR ');
+  const { rows } = await db.query<{ any: boolean }>(`SELECT (${probe}) AS any`);
+  return rows[0]!.any;
+}
+
+function parseArgs(argv: string[]): SeedOptions {
+  const scaleIndex = argv.indexOf('--scale');
+  const scale = (scaleIndex >= 0 ? argv[scaleIndex + 1] : 'small') as Scale;
+  if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  return { scale, ifEmpty: argv.includes('--if-empty'), showProgress: process.stdout.isTTY || argv.includes('--progress') };
+}
+
+if (require.main === module) {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  seedAll(options)
+    .then(({ seeded, skipped }) => {
+      const took = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`seed ${options.scale}: seeded ${seeded.join(', ') || 'nothing'}${skipped.length ? `; not empty, left as they are: ${skipped.join(', ')}` : ''} (${took} s)`);
+    })
+    .catch((error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
