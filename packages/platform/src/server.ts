@@ -36,6 +36,27 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
+    plugins: [
+      {
+        // One log line per operation, with its SQL statement count: where N+1 would show first.
+        async requestDidStart({ contextValue }) {
+          const started = performance.now();
+          return {
+            async willSendResponse({ operationName, errors }) {
+              contextValue.log.debug(
+                {
+                  operationName,
+                  ms: Math.round(performance.now() - started),
+                  sqlStatements: contextValue.sql.statements,
+                  errors: errors?.length ?? 0,
+                },
+                'operation',
+              );
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
