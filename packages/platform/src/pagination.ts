@@ -1,6 +1,6 @@
 // Relay-style cursor pagination with a stable keyset order (id ascending, UUIDv7 ≈ creation order):
 // a cursor names the last row seen, so rows inserted meanwhile never shift a page.
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
@@ -20,6 +20,8 @@ export class PageArgs {
   updatedSince?: Date | null;
 }
 
+/** A value type every subgraph with a list defines identically, hence shareable in the supergraph. */
+@Directive('@shareable')
 @ObjectType()
 export class PageInfo {
   @Field() hasNextPage!: boolean;
