@@ -8,6 +8,7 @@ export const ErrorCodes = {
   NOT_FOUND: 'The referenced record does not exist (or is not visible to the caller).',
   CONFLICT: 'The request contradicts the current state of the record (e.g. a status transition not allowed).',
   QUANTITY_EXCEEDS_OPEN: 'A shipment line ships more than is still open on its purchase order line.',
+  INSUFFICIENT_STOCK: 'A movement takes more than is on hand (or available) at the location.',
   FORBIDDEN: 'The caller is authenticated but may not do this.',
   UNAUTHENTICATED: 'The caller could not be identified.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the detail is in the server log, never in the response.',

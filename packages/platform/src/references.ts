@@ -5,7 +5,7 @@ import { AppError } from './errors';
 import { requireId } from './lookup';
 
 export interface ReferenceChecker {
-  /** Throws BAD_USER_INPUT naming `field` for every id of `typename` the owner does not resolve. */
+  /** Throws BAD_USER_INPUT for a malformed id and NOT_FOUND for one the owner does not resolve, naming `field`. */
   requireExisting(typename: string, ids: { id: string; field: string }[]): Promise<void>;
 }
 

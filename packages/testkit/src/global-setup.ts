@@ -1,6 +1,6 @@
 // Jest global setup: with DATABASE_URL, tests use that server; without it, one embedded PostgreSQL
 // is started for the whole run in a temporary directory and removed by the global teardown.
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,9 @@ import { startEmbeddedPostgres } from '@cmgraph/devstack/src/postgres';
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
-  const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'cmgraph-test-')), 'pg');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cmgraph-test-'));
+  chmodSync(dir, 0o755); // as root, the server runs as user postgres and must reach its data directory
+  const dataDir = path.join(dir, 'pg');
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   process.env.TEST_DATABASE_URL = pg.url;
   (globalThis as Record<string, unknown>).__cmgraphPostgres = { stop: pg.stop, dir: path.dirname(dataDir) };

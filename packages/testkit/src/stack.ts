@@ -24,11 +24,16 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(names: string[] = SUBGRAPH_NAMES): Promise<Stack> {
+export interface StackOptions {
+  /** URLs of peers not started here (e.g. a stub owner of referenced entities), by subgraph name. */
+  peers?: Record<string, string>;
+}
+
+export async function startStack(names: string[] = SUBGRAPH_NAMES, options: StackOptions = {}): Promise<Stack> {
   const definitions = (await loadSubgraphs(names)).map((m) => m.definition);
   const target = isolatedTarget();
   const running: Record<string, RunningSubgraph> = {};
-  const peers: Record<string, string> = {};
+  const peers: Record<string, string> = { ...options.peers };
   let gateway: Gateway | undefined;
   let gatewayHttp: RunningServer | undefined;
   const stop = async () => {

@@ -1,0 +1,47 @@
+// Location queries and creation; a location's facility (a suppliers-owned entity, by reference).
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { AppError, connectionOf, maybeLoad, PageArgs, paginate } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Location } from './location.entity';
+import { CreateLocationInput } from './location.input';
+import { Facility } from './facility.reference';
+
+export const LocationConnection = connectionOf(Location);
+
+@Resolver(() => Location)
+export class LocationResolver {
+  @Query(() => Location, { nullable: true })
+  location(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Location | null> {
+    return maybeLoad(ctx.loaders.location, id);
+  }
+
+  @Query(() => LocationConnection)
+  locations(@Args() page: PageArgs, @Ctx() ctx: Context) {
+    return paginate(ctx.em, Location, {}, page);
+  }
+
+  @Mutation(() => Location)
+  async createLocation(@Arg('input') input: CreateLocationInput, @Ctx() ctx: Context): Promise<Location> {
+    if (input.facilityId) {
+      await ctx.references.requireExisting('Facility', [{ id: input.facilityId, field: 'facilityId' }]);
+    }
+    const taken = () => AppError.badInput('code', `location code ${input.code} is already taken`);
+    try {
+      return await ctx.em.transactional(async (em) => {
+        if (await em.count(Location, { code: input.code })) throw taken();
+        const location = em.create(Location, { ...input, country: input.country.toUpperCase(), facilityId: input.facilityId ?? null });
+        em.persist(location);
+        return location;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw taken();
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => Facility, { nullable: true, description: 'The supplier site (owned by suppliers) this location is at.' })
+  facility(@Root() location: Location): Facility | null {
+    return location.facilityId ? { id: location.facilityId } : null;
+  }
+}

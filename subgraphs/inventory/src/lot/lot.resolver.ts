@@ -1,0 +1,62 @@
+// Lot queries, status changes, and a lot's product and supplier.
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { addDays, AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, requireId, today } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Lot } from './lot.entity';
+import { LotFilter, SetLotStatusInput } from './lot.input';
+import { canMoveLot } from './lot.rules';
+import { Supplier } from './supplier.reference';
+import { Product } from '../product/product.entity';
+
+export const LotConnection = connectionOf(Lot);
+
+@Resolver(() => Lot)
+export class LotResolver {
+  @Query(() => Lot, { nullable: true })
+  lot(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Lot | null> {
+    return maybeLoad(ctx.loaders.lot, id);
+  }
+
+  @Query(() => LotConnection)
+  lots(
+    @Arg('filter', () => LotFilter, { nullable: true }) filter: LotFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return paginate(ctx.em, Lot, lotWhere(filter ?? {}), page);
+  }
+
+  @Mutation(() => Lot)
+  async setLotStatus(@Arg('input') input: SetLotStatusInput, @Ctx() ctx: Context): Promise<Lot> {
+    const lot = await mustLoad(ctx.loaders.lot, 'Lot', input.lotId, 'lotId');
+    if (!canMoveLot(lot.status, input.status)) {
+      throw AppError.conflict(`a ${lot.status} lot cannot become ${input.status}`, { field: 'status' });
+    }
+    if (lot.status === input.status) return lot;
+    lot.status = input.status;
+    lot.statusReason = input.reason;
+    await ctx.em.flush();
+    return lot;
+  }
+
+  @FieldResolver(() => Product)
+  product(@Root() lot: Lot, @Ctx() ctx: Context): Promise<Product | null> {
+    return ctx.loaders.product.load(lot.product.id);
+  }
+
+  @FieldResolver(() => Supplier, { nullable: true, description: 'The supplier (owned by suppliers) that made the lot.' })
+  supplier(@Root() lot: Lot): Supplier | null {
+    return lot.supplierId ? { id: lot.supplierId } : null;
+  }
+}
+
+function lotWhere(filter: LotFilter): FilterQuery<Lot> {
+  const where: FilterQuery<Lot>[] = [];
+  if (filter.productId) where.push({ product: requireId(filter.productId, 'filter.productId') });
+  if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+  if (filter.expiringWithinDays !== undefined && filter.expiringWithinDays !== null) {
+    where.push({ expiresOn: { $gte: today(), $lte: addDays(today(), filter.expiringWithinDays) } });
+  }
+  return { $and: where };
+}

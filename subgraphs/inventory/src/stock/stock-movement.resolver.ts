@@ -1,0 +1,70 @@
+// The stock ledger: recording hand-made movements, listing movements, and their relations.
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { connectionOf, PageArgs, paginate, requireId } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Product } from '../product/product.entity';
+import { Location } from '../location/location.entity';
+import { Lot } from '../lot/lot.entity';
+import { StockMovement } from './stock-movement.entity';
+import { RecordStockMovementInput, StockMovementFilter } from './stock.input';
+import { manualDraft } from './stock-movement.draft';
+import { bookMovements } from './stock.ledger';
+
+export const StockMovementConnection = connectionOf(StockMovement);
+
+@Resolver(() => StockMovement)
+export class StockMovementResolver {
+  @Query(() => StockMovementConnection, { description: 'The ledger, oldest booking first.' })
+  stockMovements(
+    @Arg('filter', () => StockMovementFilter, { nullable: true }) filter: StockMovementFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return paginate(ctx.em, StockMovement, movementWhere(filter ?? {}), page);
+  }
+
+  @Mutation(() => StockMovement, {
+    description: 'Books an ISSUE, TRANSFER or ADJUST and updates stock levels in the same transaction. ' +
+      'Taking more than is on hand fails with INSUFFICIENT_STOCK.',
+  })
+  async recordStockMovement(@Arg('input') input: RecordStockMovementInput, @Ctx() ctx: Context): Promise<StockMovement> {
+    const draft = await manualDraft(input, ctx);
+    const [movement] = await ctx.em.transactional((em) => bookMovements(em, [draft]));
+    return movement!;
+  }
+
+  @FieldResolver(() => Product)
+  product(@Root() movement: StockMovement, @Ctx() ctx: Context): Promise<Product | null> {
+    return ctx.loaders.product.load(movement.product.id);
+  }
+
+  @FieldResolver(() => Lot, { nullable: true })
+  lot(@Root() movement: StockMovement, @Ctx() ctx: Context): Promise<Lot | null> | null {
+    return movement.lot ? ctx.loaders.lot.load(movement.lot.id) : null;
+  }
+
+  @FieldResolver(() => Location, { nullable: true })
+  fromLocation(@Root() movement: StockMovement, @Ctx() ctx: Context): Promise<Location | null> | null {
+    return movement.fromLocation ? ctx.loaders.location.load(movement.fromLocation.id) : null;
+  }
+
+  @FieldResolver(() => Location, { nullable: true })
+  toLocation(@Root() movement: StockMovement, @Ctx() ctx: Context): Promise<Location | null> | null {
+    return movement.toLocation ? ctx.loaders.location.load(movement.toLocation.id) : null;
+  }
+}
+
+function movementWhere(filter: StockMovementFilter): FilterQuery<StockMovement> {
+  const where: FilterQuery<StockMovement>[] = [];
+  if (filter.productId) where.push({ product: requireId(filter.productId, 'filter.productId') });
+  if (filter.lotId) where.push({ lot: requireId(filter.lotId, 'filter.lotId') });
+  if (filter.locationId) {
+    const location = requireId(filter.locationId, 'filter.locationId');
+    where.push({ $or: [{ fromLocation: location }, { toLocation: location }] });
+  }
+  if (filter.types?.length) where.push({ type: { $in: filter.types } });
+  if (filter.occurredFrom) where.push({ occurredAt: { $gte: filter.occurredFrom } });
+  if (filter.occurredBefore) where.push({ occurredAt: { $lt: filter.occurredBefore } });
+  return { $and: where };
+}
