@@ -88,7 +88,7 @@ export function ormConfig(options: OrmOptions): Options {
     entities: options.entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: options.poolSize ?? 10 },
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,

@@ -76,7 +76,7 @@ function formatInputError(
 ): GraphQLFormattedError {
   const failures = extensions.validationErrors as ValidationFailure[] | undefined;
   if (!failures?.length) {
-    const field = extensions.field ?? /at "([^"]+)"/.exec(formatted.message)?.[1];
+    const field = extensions.field ?? coercedField(formatted.message);
     return { ...formatted, extensions: { ...extensions, ...(field ? { field } : {}) } };
   }
   const flat = failures.flatMap((failure) => flatten(failure, ''));
@@ -86,6 +86,17 @@ function formatInputError(
     message: flat.map((f) => `${f.field}: ${f.message}`).join('; '),
     extensions: { code: 'BAD_USER_INPUT', field: first?.field, fields: flat },
   };
+}
+
+/**
+ * `Variable "$input" got invalid value … at "input.lines[0].requestedDate"` → `lines[0].requestedDate`:
+ * fields are named relative to the argument, as validation errors name them.
+ */
+function coercedField(message: string): string | undefined {
+  const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  if (!at) return variable;
+  return at.replace(/^[^.[]+\.?/, '') || at;
 }
 
 function flatten(failure: ValidationFailure, prefix: string): { field: string; message: string }[] {

@@ -35,6 +35,9 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // A bad variable is a coded BAD_USER_INPUT with HTTP 200, as for any other input error: the gateway
+    // turns a non-2xx subgraph answer into an uncoded (masked) error.
+    status400ForVariableCoercionErrors: false,
     introspection: process.env.NODE_ENV !== 'production',
     plugins: [
       {

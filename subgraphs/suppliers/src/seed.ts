@@ -16,7 +16,7 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
   const r = random(`suppliers:${world.scale}`);
   await insertRows(db, 'supplier', [...owned, col('code', 'text[]'), col('name', 'text[]'), col('type', 'text[]'), col('status', 'text[]'), col('risk_tier', 'text[]'), col('country', 'text[]')],
     world.suppliers.map((s, i) => ({ ...stamp(s.id), code: s.code, name: s.name, type: s.type, status: i % 11 === 10 ? 'PROBATION' : 'APPROVED', risk_tier: s.riskTier, country: s.country })));
-  await insertRows(db, 'facility', [...owned, col('supplier_id', 'uuid[]'), col('name', 'text[]'), col('country', 'text[]'), col('region', 'text[]'), col('nearshore', 'boolean[]'), { name: 'capabilities', type: 'text[]', value: (row) => `{${(row.capabilities as string[]).join(',')}}` }],
+  await insertRows(db, 'facility', [...owned, col('supplier_id', 'uuid[]'), col('name', 'text[]'), col('country', 'text[]'), col('region', 'text[]'), col('nearshore', 'boolean[]'), { name: 'capabilities', type: 'text[]', cast: 'text[]', value: (row) => `{${(row.capabilities as string[]).join(',')}}` }],
     world.facilities.map((f) => ({ ...stamp(f.id), supplier_id: f.supplierId, name: f.name, country: f.country, region: f.region, nearshore: f.nearshore, capabilities: f.capabilities })));
   const certifications = world.suppliers.flatMap((s, i) => [0, 1].map((k) => {
     const validUntil = addDays(SEED_TODAY, k === 0 ? r.int(10, 80) : r.int(200, 900)); // one expiring soon

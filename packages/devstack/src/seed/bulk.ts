@@ -4,17 +4,23 @@ import type { Client } from 'pg';
 
 export interface Column<Row> {
   name: string;
-  /** PostgreSQL array type of the column, e.g. 'uuid[]', 'text[]', 'numeric[]', 'date[]'. */
+  /**
+   * PostgreSQL array type the values are sent as, e.g. 'uuid[]', 'text[]', 'numeric[]', 'date[]'. An array
+   * column (text[]) is sent as text[] of array literals ('{a,b}') and cast back with `cast: 'text[]'`.
+   */
   type: string;
   value: (row: Row) => unknown;
+  cast?: string;
 }
 
 export async function insertRows<Row>(db: Client, table: string, columns: Column<Row>[], rows: Row[]): Promise<void> {
   if (!rows.length) return;
   const names = columns.map((c) => `"${c.name}"`).join(', ');
   const params = columns.map((c, i) => `$${i + 1}::${c.type}`).join(', ');
+  const aliases = columns.map((_, i) => `c${i}`);
+  const select = columns.map((c, i) => (c.cast ? `c${i}::${c.cast}` : `c${i}`)).join(', ');
   const values = columns.map((c) => rows.map((row) => c.value(row)));
-  await db.query(`INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${params})`, values);
+  await db.query(`INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${params}) AS u(${aliases.join(', ')})`, values);
 }
 
 /** Collects rows and flushes them every `size` rows. */

@@ -1,6 +1,7 @@
 // Sourcing assignments, and `Product.sourcing` with its single-source flag.
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Max, Min } from 'class-validator';
+import { LockMode } from '@mikro-orm/core';
 import { AppError, mustLoad, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { SourcingAssignment, SourcingRole } from './sourcing.entity';
@@ -35,7 +36,7 @@ export class SourcingAssignmentResolver {
     const productId = requireId(input.productId, 'productId');
     const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');
     return ctx.em.transactional(async (em) => {
-      const existing = await em.find(SourcingAssignment, { productId }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+      const existing = await em.find(SourcingAssignment, { productId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const others = existing.filter((a) => a.supplier.id !== supplier.id);
       const total = others.reduce((sum, a) => sum + a.sharePercent, 0) + input.sharePercent;
       if (total > 100.0001) throw AppError.badInput('sharePercent', `shares for the product would total ${total}%`);

@@ -1,0 +1,81 @@
+// One line of a purchase order: what, how many, at what price, by when — and how far it has got.
+import { DecimalType } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { OwnedEntity } from '@cmgraph/platform';
+import { PurchaseOrder } from './purchase-order.entity';
+import { LineAckStatus } from './purchase-order.enums';
+
+/** numeric(18,4) read back as a JS number: quantities in KG or M are fractional, money must not drift. */
+export const decimal = () => ({ type: new DecimalType('number'), precision: 18, scale: 4 });
+
+@Directive('@key(fields: "id")')
+@ObjectType()
+@Entity()
+@Unique({ properties: ['purchaseOrder', 'lineNumber'] })
+// Last line of defence behind input validation: no path may store a line that breaks these.
+@Check({ name: 'purchase_order_line_quantity_positive', expression: 'quantity > 0' })
+@Check({ name: 'purchase_order_line_unit_price_not_negative', expression: 'unit_price >= 0' })
+export class PurchaseOrderLine extends OwnedEntity<'ackStatus' | 'quantityShipped' | 'quantityDelivered'> {
+  @ManyToOne(() => PurchaseOrder)
+  purchaseOrder!: PurchaseOrder;
+
+  @Field(() => Int, { description: '1-based position on the order.' })
+  @Property()
+  lineNumber!: number;
+
+  /** Product (owned by inventory); exposed as `product`. */
+  @Property({ type: 'uuid', index: true })
+  productId!: string;
+
+  @Field(() => Float, { description: 'Ordered quantity, in `uom`.' })
+  @Property(decimal())
+  quantity!: number;
+
+  @Field({ description: 'Unit of measure, e.g. EA, KG, M.' })
+  @Property({ length: 10 })
+  uom!: string;
+
+  @Field(() => Float, { description: "Price per `uom` in the order's currency." })
+  @Property(decimal())
+  unitPrice!: number;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  requestedDate!: string;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The date first promised at acknowledgement; never changes afterwards (the OTIF baseline).',
+  })
+  @Property({ type: 'date', nullable: true, index: true })
+  originalPromisedDate?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The date now promised; moves with DATE_CHANGED answers.' })
+  @Property({ type: 'date', nullable: true })
+  currentPromisedDate?: string | null;
+
+  @Field(() => LineAckStatus)
+  @Enum({ items: () => LineAckStatus })
+  ackStatus: LineAckStatus = LineAckStatus.PENDING;
+
+  @Field(() => Float, { nullable: true, description: 'Quantity the supplier confirmed, when it answered with one.' })
+  @Property({ ...decimal(), nullable: true })
+  acknowledgedQuantity?: number | null;
+
+  @Field(() => Float, { description: 'Sum over the shipments (ASNs) booked against this line.' })
+  @Property(decimal())
+  quantityShipped: number = 0;
+
+  @Field(() => Float, { description: 'Sum over the shipments that reached DELIVERED.' })
+  @Property(decimal())
+  quantityDelivered: number = 0;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Date (UTC) of the delivery that brought `quantityDelivered` up to `quantity`: the OTIF "on time" date.',
+  })
+  @Property({ type: 'date', nullable: true })
+  deliveredInFullOn?: string | null;
+}

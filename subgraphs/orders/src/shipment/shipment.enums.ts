@@ -1,0 +1,33 @@
+// Shipment vocabularies: status, transport mode, and the milestones a carrier reports.
+import { registerEnumType } from 'type-graphql';
+
+/** BOOKED → IN_TRANSIT → DELIVERED; EXCEPTION from any open status, and back to IN_TRANSIT. */
+export enum ShipmentStatus {
+  BOOKED = 'BOOKED',
+  IN_TRANSIT = 'IN_TRANSIT',
+  DELIVERED = 'DELIVERED',
+  EXCEPTION = 'EXCEPTION',
+}
+
+export enum TransportMode {
+  ROAD = 'ROAD',
+  RAIL = 'RAIL',
+  SEA = 'SEA',
+  AIR = 'AIR',
+  PARCEL = 'PARCEL',
+}
+
+export enum MilestoneType {
+  BOOKED = 'BOOKED',
+  PICKED_UP = 'PICKED_UP',
+  DEPARTED = 'DEPARTED',
+  ARRIVED_AT_PORT = 'ARRIVED_AT_PORT',
+  CUSTOMS_CLEARED = 'CUSTOMS_CLEARED',
+  OUT_FOR_DELIVERY = 'OUT_FOR_DELIVERY',
+  DELIVERED = 'DELIVERED',
+  EXCEPTION = 'EXCEPTION',
+}
+
+registerEnumType(ShipmentStatus, { name: 'ShipmentStatus' });
+registerEnumType(TransportMode, { name: 'TransportMode' });
+registerEnumType(MilestoneType, { name: 'MilestoneType', description: 'Shipment milestones reported by the carrier or the supplier.' });

@@ -1,0 +1,91 @@
+// Shipment queries and mutations, and a shipment's relations: lines, packages, milestones, parties.
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Shipment } from './shipment.entity';
+import { ShipmentLine } from './shipment-line.entity';
+import { ShipmentPackage } from './shipment-package.entity';
+import { ShipmentEvent } from './shipment-event.entity';
+import { CreateShipmentInput, RecordShipmentMilestoneInput, ShipmentFilter } from './shipment.input';
+import { bookShipment } from './shipment.booking';
+import { recordMilestone } from './shipment.milestone';
+import { Supplier } from '../supplier/supplier.reference';
+import { Facility, Location, stub } from '../references/external.reference';
+
+export const ShipmentConnection = connectionOf(Shipment);
+
+@Resolver(() => Shipment)
+export class ShipmentResolver {
+  @Query(() => Shipment, { nullable: true })
+  shipment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Shipment | null> {
+    return maybeLoad(ctx.loaders.shipment, id);
+  }
+
+  @Query(() => ShipmentConnection)
+  shipments(
+    @Arg('filter', () => ShipmentFilter, { nullable: true }) filter: ShipmentFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return paginate(ctx.em, Shipment, shipmentWhere(ctx.em, filter ?? {}), page);
+  }
+
+  @Mutation(() => Shipment, {
+    description: 'Books an ASN against acknowledged PO lines of its supplier; more than is open gives QUANTITY_EXCEEDS_OPEN.',
+  })
+  createShipment(@Arg('input') input: CreateShipmentInput, @Ctx() ctx: Context): Promise<Shipment> {
+    return bookShipment(ctx, input);
+  }
+
+  @Mutation(() => Shipment, {
+    description: 'Records a milestone. DELIVERED books the quantities on the PO lines; nothing may follow it.',
+  })
+  recordShipmentMilestone(@Arg('input') input: RecordShipmentMilestoneInput, @Ctx() ctx: Context): Promise<Shipment> {
+    return recordMilestone(ctx, input);
+  }
+
+  @FieldResolver(() => [ShipmentLine])
+  lines(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentLine[]> {
+    return ctx.loaders.shipmentLinesByShipment.load(shipment.id);
+  }
+
+  @FieldResolver(() => [ShipmentPackage])
+  packages(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentPackage[]> {
+    return ctx.loaders.packagesByShipment.load(shipment.id);
+  }
+
+  @FieldResolver(() => [ShipmentEvent], { description: 'Milestones in the order they happened.' })
+  events(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<ShipmentEvent[]> {
+    return ctx.loaders.eventsByShipment.load(shipment.id);
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() shipment: Shipment): Supplier {
+    return stub(shipment.supplierId);
+  }
+
+  @FieldResolver(() => Facility)
+  shipFrom(@Root() shipment: Shipment): Facility {
+    return stub(shipment.shipFromFacilityId);
+  }
+
+  @FieldResolver(() => Location)
+  shipTo(@Root() shipment: Shipment): Location {
+    return stub(shipment.shipToLocationId);
+  }
+}
+
+function shipmentWhere(em: EntityManager, filter: ShipmentFilter): FilterQuery<Shipment> {
+  const where: FilterQuery<Shipment>[] = [];
+  if (filter.supplierId) where.push({ supplierId: requireId(filter.supplierId, 'filter.supplierId') });
+  if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+  if (filter.purchaseOrderId) {
+    const purchaseOrderId = requireId(filter.purchaseOrderId, 'filter.purchaseOrderId');
+    // A subquery, not a join: a shipment with several lines on the order must still be one row.
+    const onOrder = em.createQueryBuilder(ShipmentLine, 'sl').select('sl.shipment').where({ purchaseOrder: purchaseOrderId });
+    where.push({ id: { $in: onOrder.getNativeQuery() } } as FilterQuery<Shipment>);
+  }
+  return { $and: where };
+}
