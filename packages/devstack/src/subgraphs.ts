@@ -1,6 +1,6 @@
 // Every subgraph, by name, loaded on demand: what compose, seed, tests and the migration tool work over.
 import type { SubgraphDefinition } from '@cmgraph/platform';
-import type { SubgraphSeed } from './seed/contract';
+import type { SubgraphSeed } from '@cmgraph/seedkit';
 
 export interface SubgraphModule {
   definition: SubgraphDefinition<any>;

@@ -1,6 +1,6 @@
 // Column maps for the bulk seed: how each seeded row becomes a column of an `unnest` INSERT.
-import type { Column } from '@cmgraph/devstack/src/seed/bulk';
-import type { SeedLocation, SeedProduct } from '@cmgraph/devstack/src/seed/universe';
+import type { Column } from '@cmgraph/seedkit';
+import type { SeedLocation, SeedProduct } from '@cmgraph/seedkit';
 
 export interface LotRow { id: string; productId: string; lotNumber: string; supplierId: string; createdAt: string; manufacturedOn: string; expiresOn: string }
 export interface ReceiptRow { id: string; shipmentId: string; locationId: string; receivedAt: string }

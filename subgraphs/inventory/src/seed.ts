@@ -2,10 +2,10 @@
 // shipment its lots, receipt, RECEIPT movements and later ISSUEs; stock levels are summed from the
 // ledger at the end. POs are streamed in chunks so `large` (1,000,000 lines) never sits in memory.
 import type { Client } from 'pg';
-import type { SeedContext, SubgraphSeed } from '@cmgraph/devstack/src/seed/contract';
-import { insertRows } from '@cmgraph/devstack/src/seed/bulk';
-import { random, seedId } from '@cmgraph/devstack/src/seed/random';
-import { addDays, SEED_TODAY, type SeedPurchaseOrder } from '@cmgraph/devstack/src/seed/universe';
+import type { SeedContext, SubgraphSeed } from '@cmgraph/seedkit';
+import { insertRows } from '@cmgraph/seedkit';
+import { random, seedId } from '@cmgraph/seedkit';
+import { addDays, SEED_TODAY, type SeedPurchaseOrder } from '@cmgraph/seedkit';
 import { DEMAND_WINDOW_DAYS } from './stock/stock.rules';
 import {
   LOCATION_COLUMNS, LOT_COLUMNS, MOVEMENT_COLUMNS, PRODUCT_COLUMNS, RECEIPT_COLUMNS, RECEIPT_LINE_COLUMNS, STOCK_LEVEL_COLUMNS,

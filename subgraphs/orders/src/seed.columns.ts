@@ -1,8 +1,8 @@
 // How the demo universe's orders and shipments become rows of this subgraph's tables: one column list
 // per table, each value derived from the universe, so every seed at a scale writes identical rows.
-import type { Column } from '@cmgraph/devstack/src/seed/bulk';
-import { seedId } from '@cmgraph/devstack/src/seed/random';
-import { addDays, type SeedPurchaseOrder, type SeedShipment } from '@cmgraph/devstack/src/seed/universe';
+import type { Column } from '@cmgraph/seedkit';
+import { seedId } from '@cmgraph/seedkit';
+import { addDays, type SeedPurchaseOrder, type SeedShipment } from '@cmgraph/seedkit';
 import { makeSscc } from './shipment/sscc';
 
 type SeedLine = SeedPurchaseOrder['lines'][number];

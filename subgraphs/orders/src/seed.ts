@@ -1,9 +1,9 @@
 // Seeds the orders part of the demo universe: purchase orders and lines, shipments with packages,
 // lines and milestones. Streams the universe in rounds and writes each table in bulk (INSERT … SELECT
 // unnest), parents before children, so `large` (1,000,000 lines) never sits in memory.
-import type { SubgraphSeed } from '@cmgraph/devstack/src/seed/contract';
-import { BulkWriter } from '@cmgraph/devstack/src/seed/bulk';
-import type { SeedPurchaseOrder } from '@cmgraph/devstack/src/seed/universe';
+import type { SubgraphSeed } from '@cmgraph/seedkit';
+import { BulkWriter } from '@cmgraph/seedkit';
+import type { SeedPurchaseOrder } from '@cmgraph/seedkit';
 import {
   eventColumns, lineColumns, packageColumns, purchaseOrderColumns, shipmentColumns, shipmentEvents, shipmentLineColumns,
   PACKAGES_PER_SHIPMENT, type EventRow, type LineRow, type PackageRow, type ShipmentLineRow, type ShipmentRow,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
 import { startStack, type Stack } from '@cmgraph/testkit';
-import { universe } from '@cmgraph/devstack/src/seed/universe';
+import { universe } from '@cmgraph/seedkit';
 import { seed } from '../src';
 import { isValidSscc } from '../src/shipment/sscc';
 import { deliveryPerformance } from '../src/supplier/delivery-performance';

@@ -1,8 +1,8 @@
 // Seeds the suppliers database with its part of the demo universe, in bulk.
-import { addDays, SEED_TODAY } from '@cmgraph/devstack/src/seed/universe';
-import { insertRows, type Column } from '@cmgraph/devstack/src/seed/bulk';
-import { random, seedId } from '@cmgraph/devstack/src/seed/random';
-import type { SubgraphSeed } from '@cmgraph/devstack/src/seed/contract';
+import { addDays, SEED_TODAY } from '@cmgraph/seedkit';
+import { insertRows, type Column } from '@cmgraph/seedkit';
+import { random, seedId } from '@cmgraph/seedkit';
+import type { SubgraphSeed } from '@cmgraph/seedkit';
 
 type Row = Record<string, unknown>;
 const now = new Date(`${SEED_TODAY}T00:00:00Z`);

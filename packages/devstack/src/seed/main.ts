@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { SingleBar, Presets } from 'cli-progress';
 import { databaseTargetFromEnv, databaseUrl, openDatabase } from '@cmgraph/platform';
 import { loadSubgraphs } from '../subgraphs';
-import { LINES_PER_PO, SCALES, universe, type Scale } from './universe';
+import { LINES_PER_PO, SCALES, universe, type Scale } from '@cmgraph/seedkit';
 
 export interface SeedOptions {
   scale: Scale;
