@@ -3,8 +3,9 @@
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { createLogger, formatError, listen, type RunningServer } from '@cmgraph/platform';
+import { SubgraphDataSource } from './subgraph-source';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -25,7 +26,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: options.subgraphUrls?.[name] ?? url }),
+      new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url }),
   });
   const apollo = new ApolloServer({
     gateway,

@@ -24,3 +24,9 @@ export function graphqlClient(url: string): GraphqlClient {
     return (await response.json()) as GraphqlResponse<never>;
   };
 }
+
+/** The data of a response; a response with errors fails the test with those errors. */
+export function dataOf<T>(response: GraphqlResponse<T>): T {
+  if (response.errors?.length || !response.data) throw new Error(JSON.stringify(response.errors ?? response, null, 2));
+  return response.data;
+}
