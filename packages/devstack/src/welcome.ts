@@ -3,11 +3,10 @@ import { paint } from './output';
 
 /** Most federated first; the first one the running graph answers without errors is shown. */
 const EXAMPLES = [
-  // suppliers × orders × sustainability
-  '{ suppliers(first: 3) { nodes { code name otif fillRate co2ePerUnit purchaseOrders(first: 2) { nodes { number status } } } } }',
-  // suppliers × orders
-  '{ suppliers(first: 3) { nodes { code name otif fillRate purchaseOrders(first: 2) { nodes { number status } } } } }',
-  '{ suppliers(first: 3) { nodes { code name otif fillRate } } }',
+  // suppliers × orders × inventory
+  '{ suppliers(first: 2, filter: { types: [CM] }) { nodes { code name facilities { name nearshore } ' +
+    'onTimeInFullRate(from: "2026-01-01", to: "2026-10-31") purchaseOrders(first: 2) { nodes { number status ' +
+    'lines { quantity product { sku onHand } } shipments { number status receipt { receivedAt } } } } } } }',
   // one subgraph
   '{ suppliers(first: 3) { nodes { code name country facilities { name region } } } }',
 ];

@@ -100,24 +100,27 @@ function purchaseOrder(index: number, makers: SeedSupplier[], facilities: SeedFa
   const supplier = makers[index % makers.length]!;
   const ageDays = Math.floor(((total - index) / total) * 360); // older first
   const orderedOn = addDays(SEED_TODAY, -ageDays);
+  // One delivery date per order, as buyers usually ask; the supplier sometimes promises a few days later.
+  const requestedDate = addDays(orderedOn, r.int(20, 45));
+  const promisedDate = addDays(requestedDate, r.chance(0.7) ? 0 : r.int(1, 5));
   const lines = Array.from({ length: LINES_PER_PO }, (_, k) => {
     const product = products[(index * 7 + k * 13) % products.length]!;
-    const requestedDate = addDays(orderedOn, r.int(20, 45));
     return {
       id: seedId('po-line', index * LINES_PER_PO + k), lineNumber: k + 1, productId: product.id, uom: product.uom,
-      quantity: r.int(1, 50) * 10, unitPrice: product.unitPrice, requestedDate, promisedDate: addDays(requestedDate, r.int(-2, 5)),
+      quantity: r.int(1, 50) * 10, unitPrice: product.unitPrice, requestedDate, promisedDate,
     };
   });
-  const promised = lines.map((l) => l.promisedDate).sort()[0]!;
   let shipment: SeedShipment | null = null;
   let status: SeedPurchaseOrder['status'] = ageDays < 10 ? 'SENT' : 'ACKNOWLEDGED';
   if (ageDays >= 20) {
     const facility = facilities.find((f) => f.supplierId === supplier.id)!;
     const mode = r.pick(['ROAD', 'SEA', 'AIR'] as const);
     const transit = mode === 'SEA' ? 28 : mode === 'ROAD' ? 5 : 2;
-    const shippedOn = addDays(promised, -transit + r.int(-3, 6));
+    // Most suppliers mostly deliver on time: shipped up to two days early, 85% arrive by the ETA.
+    const shippedOn = addDays(promisedDate, -transit + r.int(-2, 0));
     const eta = addDays(shippedOn, transit);
-    const deliveredOn = shippedOn < addDays(SEED_TODAY, -transit) ? addDays(eta, r.int(-1, 4)) : null;
+    const delay = r.chance(0.85) ? r.int(-1, 0) : r.int(1, 6);
+    const deliveredOn = shippedOn < addDays(SEED_TODAY, -transit) ? addDays(eta, delay) : null;
     const short = r.chance(0.1);
     shipment = {
       id: seedId('shipment', index), number: `ASN-${String(index + 1).padStart(7, '0')}`, facilityId: facility.id, mode,
