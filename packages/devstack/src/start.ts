@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     say(`using DATABASE_URL ${serverUrl.replace(/:[^:@/]+@/, ':***@')}`);
   } else {
     const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
-    const dataDir = path.join(REPO_ROOT, '.data', 'postgres');
+    const dataDir = path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, '.data'), 'postgres');
     say(`starting embedded PostgreSQL on port ${port} (data in ${path.relative(REPO_ROOT, dataDir)})`);
     postgres = startEmbeddedPostgres({ dataDir, port });
     serverUrl = (await postgres)!.url;

@@ -16,7 +16,10 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'sustainability', port: 4006 },
 ];
 
-export const GATEWAY_PORT = 4000;
+/** Shifts every default port (gateway and subgraphs), so that two stacks can run side by side. */
+const PORT_OFFSET = Number(process.env.PORT_OFFSET ?? 0);
+
+export const GATEWAY_PORT = 4000 + PORT_OFFSET;
 
 /** The repository root (this file lives in packages/devstack/src). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -31,7 +34,10 @@ export function gatewayEntryPoint(root = REPO_ROOT): string {
 
 /** The subgraphs that exist in this checkout (a subgraph counts once its src/main.ts is there). */
 export function availableSubgraphs(root = REPO_ROOT): SubgraphEntry[] {
-  return SUBGRAPHS.filter((subgraph) => existsSync(subgraphEntryPoint(subgraph.name, root)));
+  return SUBGRAPHS.filter((subgraph) => existsSync(subgraphEntryPoint(subgraph.name, root))).map((subgraph) => ({
+    ...subgraph,
+    port: subgraph.port + PORT_OFFSET,
+  }));
 }
 
 export function subgraphUrl(subgraph: SubgraphEntry, host = '127.0.0.1'): string {
