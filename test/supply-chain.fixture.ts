@@ -66,7 +66,7 @@ export async function createOrder(stack: Stack, tag: string, products: number, l
 export async function shipAndReceive(stack: Stack, chain: Chain): Promise<void> {
   dataOf(await stack.gateway(SendPurchaseOrderDocument, { id: chain.purchaseOrderId }));
   dataOf(await stack.gateway(AcknowledgePurchaseOrderDocument, {
-    input: { purchaseOrderId: chain.purchaseOrderId, lines: chain.lineIds.map((lineId) => ({ lineId, status: 'ACCEPTED', promisedDate: '2026-03-05' })) },
+    input: { purchaseOrderId: chain.purchaseOrderId, lines: chain.lineIds.map((lineId) => ({ lineId, status: 'ACCEPTED' as const, promisedDate: '2026-03-05' })) },
   }));
   const { createShipment } = dataOf(await stack.gateway(CreateShipmentDocument, {
     input: {
