@@ -2,8 +2,8 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Length, Max, Min } from 'class-validator';
-import { AppError, mustLoad } from '@cmgraph/platform';
 import type { Context } from '../context';
+import { supplierAndFacility } from '../facility/facility.lookup';
 import { Audit, AuditKind } from './audit.entity';
 
 @InputType()
@@ -22,13 +22,7 @@ export class RecordAuditInput {
 export class AuditResolver {
   @Mutation(() => Audit)
   async recordAudit(@Arg('input') input: RecordAuditInput, @Ctx() ctx: Context): Promise<Audit> {
-    const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');
-    const facility = input.facilityId
-      ? await mustLoad(ctx.loaders.facility, 'Facility', input.facilityId, 'facilityId')
-      : null;
-    if (facility && facility.supplier.id !== supplier.id) {
-      throw AppError.badInput('facilityId', 'the facility belongs to another supplier');
-    }
+    const { supplier, facility } = await supplierAndFacility(ctx, input);
     const { supplierId: _s, facilityId: _f, ...fields } = input;
     const audit = ctx.em.create(Audit, { ...fields, supplier, facility });
     await ctx.em.persist(audit).flush();

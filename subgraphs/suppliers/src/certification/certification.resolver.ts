@@ -1,8 +1,9 @@
 // Certification queries (with the expiring-within filter) and mutations.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { addDays, AppError, connectionOf, mustLoad, PageArgs, paginate, requireId, today } from '@cmgraph/platform';
+import { addDays, AppError, connectionOf, PageArgs, paginate, requireId, today } from '@cmgraph/platform';
 import type { Context } from '../context';
+import { supplierAndFacility } from '../facility/facility.lookup';
 import { Certification } from './certification.entity';
 import { AddCertificationInput, CertificationFilter } from './certification.input';
 import { Supplier } from '../supplier/supplier.entity';
@@ -24,13 +25,7 @@ export class CertificationResolver {
 
   @Mutation(() => Certification)
   async addCertification(@Arg('input') input: AddCertificationInput, @Ctx() ctx: Context): Promise<Certification> {
-    const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');
-    const facility = input.facilityId
-      ? await mustLoad(ctx.loaders.facility, 'Facility', input.facilityId, 'facilityId')
-      : null;
-    if (facility && facility.supplier.id !== supplier.id) {
-      throw AppError.badInput('facilityId', 'the facility belongs to another supplier');
-    }
+    const { supplier, facility } = await supplierAndFacility(ctx, input);
     if (input.validUntil < input.validFrom) throw AppError.badInput('validUntil', 'must not be before validFrom');
     const { supplierId: _s, facilityId: _f, ...fields } = input;
     const certification = ctx.em.create(Certification, { ...fields, supplier, facility });
