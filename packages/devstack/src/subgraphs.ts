@@ -1,4 +1,6 @@
 // Every subgraph, by name, loaded on demand: what compose, seed, tests and the migration tool work over.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { SubgraphDefinition } from '@cmgraph/platform';
 import type { SubgraphSeed } from '@cmgraph/seedkit';
 
@@ -20,10 +22,24 @@ const modules: Record<string, () => Promise<SubgraphModule>> = {
     const m = await import('@cmgraph/subgraph-inventory');
     return { definition: m.inventory, seed: m.seed };
   },
+  production: async () => {
+    const m = await import('@cmgraph/subgraph-production');
+    return { definition: m.production, seed: m.seed };
+  },
+  quality: async () => {
+    const m = await import('@cmgraph/subgraph-quality');
+    return { definition: m.quality, seed: m.seed };
+  },
+  sustainability: async () => {
+    const m = await import('@cmgraph/subgraph-sustainability');
+    return { definition: m.sustainability, seed: m.seed };
+  },
 };
 
-/** Subgraph names in start-up order (owners of referenced entities first). */
-export const SUBGRAPH_NAMES = Object.keys(modules);
+/** Subgraph names in start-up order; a subgraph counts once its src/index.ts exists. */
+export const SUBGRAPH_NAMES = Object.keys(modules).filter((name) =>
+  existsSync(path.resolve(__dirname, '../../../subgraphs', name, 'src/index.ts')),
+);
 
 export async function loadSubgraph(name: string): Promise<SubgraphModule> {
   const load = modules[name];

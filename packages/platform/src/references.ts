@@ -7,6 +7,12 @@ import { requireId } from './lookup';
 export interface ReferenceChecker {
   /** Throws BAD_USER_INPUT for a malformed id and NOT_FOUND for one the owner does not resolve, naming `field`. */
   requireExisting(typename: string, ids: { id: string; field: string }[]): Promise<void>;
+  /**
+   * Like `requireExisting`, and returns what the owner says of each entity for `selection` (fields of
+   * `typename`, e.g. `supplier { id }`), in the order given: for facts a write must record, such as the
+   * supplier a facility belongs to.
+   */
+  fetchExisting<T>(typename: string, ids: { id: string; field: string }[], selection: string): Promise<T[]>;
 }
 
 /** typename → owning subgraph name, and subgraph name → URL (filled once every peer listens). */
@@ -16,27 +22,32 @@ export interface ReferenceOwners {
 }
 
 export function referenceChecker(config: ReferenceOwners, headers: Record<string, string> = {}): ReferenceChecker {
+  async function fetchExisting<T>(typename: string, refs: { id: string; field: string }[], selection: string): Promise<T[]> {
+    if (!refs.length) return [];
+    for (const ref of refs) requireId(ref.id, ref.field);
+    const owner = config.owners[typename];
+    const url = owner ? config.urls[owner] : undefined;
+    if (!url) throw new Error(`no subgraph URL known for ${typename} (owner ${owner ?? 'unset'})`);
+    const unique = [...new Set(refs.map((r) => r.id))];
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id ${selection} } } }`,
+        variables: { r: unique.map((id) => ({ __typename: typename, id })) },
+      }),
+    });
+    const body = (await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: unknown[] };
+    if (!body.data) throw new Error(`reference check on ${owner} failed: ${JSON.stringify(body.errors)}`);
+    const found = new Map(body.data._entities.filter(Boolean).map((e) => [e!.id, e as T]));
+    const missing = refs.find((r) => !found.has(r.id));
+    if (missing) throw AppError.notFound(typename, missing.id, missing.field);
+    return refs.map((r) => found.get(r.id)!);
+  }
   return {
+    fetchExisting,
     async requireExisting(typename, refs) {
-      if (!refs.length) return;
-      for (const ref of refs) requireId(ref.id, ref.field);
-      const owner = config.owners[typename];
-      const url = owner ? config.urls[owner] : undefined;
-      if (!url) throw new Error(`no subgraph URL known for ${typename} (owner ${owner ?? 'unset'})`);
-      const unique = [...new Set(refs.map((r) => r.id))];
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({
-          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
-          variables: { r: unique.map((id) => ({ __typename: typename, id })) },
-        }),
-      });
-      const body = (await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: unknown[] };
-      if (!body.data) throw new Error(`reference check on ${owner} failed: ${JSON.stringify(body.errors)}`);
-      const found = new Set(body.data._entities.filter(Boolean).map((e) => e!.id));
-      const missing = refs.find((r) => !found.has(r.id));
-      if (missing) throw AppError.notFound(typename, missing.id, missing.field);
+      await fetchExisting(typename, refs, '');
     },
   };
 }

@@ -3,3 +3,4 @@ export * from './bulk';
 export * from './contract';
 export * from './random';
 export * from './universe';
+export * from './manufacturing';
