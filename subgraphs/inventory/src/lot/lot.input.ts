@@ -1,6 +1,7 @@
 // Inputs and filters for lots.
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Length, Max, Min } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
 import { LotStatus } from './lot.enums';
 
 @InputType()
@@ -28,4 +29,23 @@ export class LotFilter {
   @Min(0)
   @Max(3650)
   expiringWithinDays?: number;
+}
+
+@InputType({ description: 'A lot made outside a goods receipt, e.g. the output lot of a work order at a CM.' })
+export class RegisterLotInput {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field()
+  @Length(1, 100)
+  lotNumber!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The supplier (owned by suppliers) that makes the lot.' })
+  supplierId?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  manufacturedOn?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  expiresOn?: string;
 }

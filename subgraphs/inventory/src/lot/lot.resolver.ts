@@ -4,7 +4,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { addDays, AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, requireId, today } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Lot } from './lot.entity';
-import { LotFilter, SetLotStatusInput } from './lot.input';
+import { LotFilter, RegisterLotInput, SetLotStatusInput } from './lot.input';
 import { canMoveLot } from './lot.rules';
 import { Supplier } from './supplier.reference';
 import { Product } from '../product/product.entity';
@@ -25,6 +25,24 @@ export class LotResolver {
     @Ctx() ctx: Context,
   ) {
     return paginate(ctx.em, Lot, lotWhere(filter ?? {}), page);
+  }
+
+  @Mutation(() => Lot, { description: 'Registers a lot made outside a goods receipt (a work order\'s output); AVAILABLE, no stock yet.' })
+  async registerLot(@Arg('input') input: RegisterLotInput, @Ctx() ctx: Context): Promise<Lot> {
+    const product = await mustLoad(ctx.loaders.product, 'Product', input.productId, 'productId');
+    if (input.supplierId) await ctx.references.requireExisting('Supplier', [{ id: input.supplierId, field: 'supplierId' }]);
+    if (input.expiresOn && input.manufacturedOn && input.expiresOn < input.manufacturedOn) {
+      throw AppError.badInput('expiresOn', 'must not be before manufacturedOn');
+    }
+    if (await ctx.em.count(Lot, { product, lotNumber: input.lotNumber })) {
+      throw AppError.badInput('lotNumber', `lot ${input.lotNumber} already exists for this product`);
+    }
+    const lot = ctx.em.create(Lot, {
+      product, lotNumber: input.lotNumber, supplierId: input.supplierId ?? null,
+      manufacturedOn: input.manufacturedOn ?? null, expiresOn: input.expiresOn ?? null,
+    });
+    await ctx.em.persist(lot).flush();
+    return lot;
   }
 
   @Mutation(() => Lot)
