@@ -71,7 +71,7 @@ export async function shipAndReceive(stack: Stack, chain: Chain): Promise<void> 
   const { createShipment } = dataOf(await stack.gateway(CreateShipmentDocument, {
     input: {
       number: `ASN-${chain.tag}`, supplierId: chain.supplierId, shipFromFacilityId: chain.facilityId,
-      shipToLocationId: chain.locationId, carrier: 'DHL', mode: 'ROAD', eta: '2026-03-04',
+      shipToLocationId: chain.locationId, carrier: 'DHL', mode: 'ROAD', eta: '2026-03-04', distanceKm: 850,
       lines: [
         { purchaseOrderLineId: chain.lineIds[0]!, quantity: 100, lotNumber: 'LOT-A' },
         { purchaseOrderLineId: chain.lineIds[1]!, quantity: 60, lotNumber: 'LOT-B' },

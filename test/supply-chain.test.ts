@@ -51,3 +51,15 @@ describe('the supergraph', () => {
     expect(result).toEqual({ data: { supplier: null } });
   });
 });
+
+describe('lots and shipments', () => {
+  it('follows a received lot to the ASN lines that shipped it (orders resolves it from inventory\'s lot number)', async () => {
+    const result = dataOf(await stack.gateway(
+      `query($p: ID!) { lots(filter: { productId: $p }) { nodes { lotNumber shipmentLines { quantity shipment { status distanceKm grossWeightKg } } } } }`,
+      { p: chain.productIds[1] },
+    ));
+    expect(result.lots.nodes).toEqual([
+      { lotNumber: 'LOT-B', shipmentLines: [{ quantity: 60, shipment: { status: 'DELIVERED', distanceKm: 850, grossWeightKg: null } }] },
+    ]);
+  });
+});

@@ -18,6 +18,8 @@ import { SupplierContributionResolver } from './supplier/supplier.resolver';
 import { Supplier } from './supplier/supplier.reference';
 import { Facility, Location, Product } from './references/external.reference';
 import { migrations } from './migrations';
+import { Lot } from './lot/lot.reference';
+import { LotShipmentResolver } from './lot/lot.resolver';
 import type { Context } from './context';
 
 export { seed } from './seed';
@@ -35,8 +37,9 @@ export const orders: SubgraphDefinition<Loaders> = {
     ShipmentResolver,
     ShipmentLineResolver,
     SupplierContributionResolver,
+    LotShipmentResolver,
   ],
-  orphanedTypes: [Supplier, Product, Location, Facility],
+  orphanedTypes: [Supplier, Product, Location, Facility, Lot],
   references: {
     PurchaseOrder: (ref, ctx: Context) => maybeLoad(ctx.loaders.purchaseOrder, String(ref.id)),
     PurchaseOrderLine: (ref, ctx: Context) => maybeLoad(ctx.loaders.purchaseOrderLine, String(ref.id)),
@@ -44,6 +47,8 @@ export const orders: SubgraphDefinition<Loaders> = {
     ShipmentLine: (ref, ctx: Context) => maybeLoad(ctx.loaders.shipmentLine, String(ref.id)),
     // Any supplier id resolves: the fields contributed here answer "no orders" for an unknown one.
     Supplier: (ref) => ({ id: ref.id }),
+    // The representation carries lotNumber and product when the plan asks for `shipmentLines`.
+    Lot: (ref) => ref,
   },
   createLoaders,
   referenceOwners: { Supplier: 'suppliers', Facility: 'suppliers', Product: 'inventory', Location: 'inventory' },

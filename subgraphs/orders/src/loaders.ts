@@ -10,6 +10,7 @@ import { ShipmentPackage } from './shipment/shipment-package.entity';
 import { ShipmentEvent } from './shipment/shipment-event.entity';
 import { supplierOrderCountLoader, supplierOrderPageLoader } from './supplier/supplier-orders.loader';
 import { deliveryPerformanceLoader } from './supplier/delivery-performance.query';
+import { shipmentLinesByLotLoader } from './lot/lot-lines.loader';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -26,6 +27,7 @@ export function createLoaders(em: EntityManager) {
     supplierOrderPage: supplierOrderPageLoader(em),
     supplierOrderCount: supplierOrderCountLoader(em),
     deliveryPerformance: deliveryPerformanceLoader(em),
+    shipmentLinesByLot: shipmentLinesByLotLoader(em),
   };
 }
 

@@ -87,7 +87,12 @@ export const shipmentColumns: Column<ShipmentRow>[] = [
   { name: 'status', type: 'text[]', value: (r) => (r.shipment.deliveredOn ? 'DELIVERED' : 'IN_TRANSIT') },
   { name: 'shipped_at', type: 'timestamptz[]', value: (r) => shippedAt(r.shipment) },
   { name: 'delivered_at', type: 'timestamptz[]', value: (r) => deliveredAt(r.shipment) },
+  { name: 'gross_weight_kg', type: 'float8[]', value: (r) => packageWeight(r.po, 0) + packageWeight(r.po, 1) },
+  { name: 'distance_km', type: 'float8[]', value: (r) => DISTANCE_KM[r.shipment.mode] + ((r.po.index * 53) % 400) },
 ];
+
+const DISTANCE_KM = { ROAD: 1_200, SEA: 12_000, AIR: 9_000 } as const;
+const packageWeight = (po: SeedPurchaseOrder, k: number) => 120 + ((packageIndex(po, k) * 37) % 480);
 
 export const packageColumns: Column<PackageRow>[] = [
   { name: 'id', type: 'uuid[]', value: (r) => seedId('shipment-package', packageIndex(r.po, r.k)) },
@@ -95,7 +100,7 @@ export const packageColumns: Column<PackageRow>[] = [
   { name: 'updated_at', type: 'timestamptz[]', value: (r) => shippedAt(r.shipment) },
   { name: 'shipment_id', type: 'uuid[]', value: (r) => r.shipment.id },
   { name: 'sscc', type: 'text[]', value: (r) => makeSscc(GS1_COMPANY_PREFIX, packageIndex(r.po, r.k) + 1) },
-  { name: 'weight_kg', type: 'numeric[]', value: (r) => 120 + ((packageIndex(r.po, r.k) * 37) % 480) },
+  { name: 'weight_kg', type: 'numeric[]', value: (r) => packageWeight(r.po, r.k) },
 ];
 
 export const shipmentLineColumns: Column<ShipmentLineRow>[] = [

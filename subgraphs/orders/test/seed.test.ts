@@ -17,7 +17,7 @@ const purchaseOrders = [...world.purchaseOrders()];
 const shipped = purchaseOrders.filter((po) => po.shipment);
 
 beforeAll(async () => {
-  stack = await startStack(['orders']);
+  stack = await startStack(['inventory', 'orders']); // orders' Lot.shipmentLines needs inventory's Lot to compose
   db = new Client({ connectionString: stack.subgraphs.orders!.server.orm.config.get('clientUrl') });
   await db.connect();
   const query = db.query.bind(db) as (...args: unknown[]) => unknown;

@@ -58,6 +58,8 @@ export type CreatePurchaseOrderInput = {
 
 export type CreateShipmentInput = {
   carrier: string;
+  /** Planned transport distance in km. */
+  distanceKm?: number | null | undefined;
   eta: string;
   lines: Array<ShipmentLineInput>;
   mode: TransportMode;

@@ -41,7 +41,8 @@ export async function bookShipment(ctx: Context, input: CreateShipmentInput): Pr
       const allocated = allocate(input.lines, lineById, new Map(orders.map((o) => [o.id, o])), input);
 
       const { packages, lines, ...header } = input;
-      const shipment = em.create(Shipment, header);
+      const grossWeightKg = packages.length ? packages.reduce((sum, p) => sum + p.weightKg, 0) : null;
+      const shipment = em.create(Shipment, { ...header, grossWeightKg });
       const packageBySscc = new Map(packages.map((p) => [p.sscc, em.create(ShipmentPackage, { ...p, shipment })]));
       for (const line of lines) {
         const poLine = lineById.get(line.purchaseOrderLineId)!;

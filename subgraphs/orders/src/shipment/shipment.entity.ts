@@ -43,6 +43,14 @@ export class Shipment extends OwnedEntity<'status'> {
   @Property({ type: 'date' })
   eta!: string;
 
+  @Field(() => Number, { nullable: true, description: 'Sum of the packages\' weights in kg; null without packages.' })
+  @Property({ type: 'double', nullable: true })
+  grossWeightKg?: number | null;
+
+  @Field(() => Number, { nullable: true, description: 'Planned transport distance in km (for transport emissions); null when unknown.' })
+  @Property({ type: 'double', nullable: true })
+  distanceKm?: number | null;
+
   @Field(() => ShipmentStatus)
   @Enum({ items: () => ShipmentStatus, index: true })
   status: ShipmentStatus = ShipmentStatus.BOOKED;

@@ -1,7 +1,7 @@
 // Inputs and filters for shipments (ASNs) and their milestones.
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsPositive, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsPositive, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { MilestoneType, ShipmentStatus, TransportMode } from './shipment.enums';
 import { IsSscc } from './sscc';
 
@@ -56,6 +56,12 @@ export class CreateShipmentInput {
   trackingNumber?: string | null;
 
   @Field(() => LocalDateResolver) eta!: string;
+
+  @Field(() => Number, { nullable: true, description: 'Planned transport distance in km.' })
+  @IsOptional()
+  @Min(0)
+  @Max(40_075)
+  distanceKm?: number | null;
 
   @Field(() => [ShipmentPackageInput], { defaultValue: [] })
   @ArrayMaxSize(1000)
