@@ -1,11 +1,11 @@
 // Seeds inventory's part of the demo universe in bulk: products, locations, and for every delivered
 // shipment its lots, receipt, RECEIPT movements and later ISSUEs; stock levels are summed from the
-// ledger at the end. POs are streamed in chunks so `large` (1,000,000 lines) never sits in memory.
+// ledger at the end; the subassembly lots CMs make from received components are registered too. POs are streamed in chunks so `large` (1,000,000 lines) never sits in memory.
 import type { Client } from 'pg';
 import type { SeedContext, SubgraphSeed } from '@cmgraph/seedkit';
 import { insertRows } from '@cmgraph/seedkit';
 import { random, seedId } from '@cmgraph/seedkit';
-import { addDays, SEED_TODAY, type SeedPurchaseOrder } from '@cmgraph/seedkit';
+import { addDays, SEED_TODAY, workOrders, type SeedPurchaseOrder, type Universe } from '@cmgraph/seedkit';
 import { DEMAND_WINDOW_DAYS } from './stock/stock.rules';
 import {
   LOCATION_COLUMNS, LOT_COLUMNS, MOVEMENT_COLUMNS, PRODUCT_COLUMNS, RECEIPT_COLUMNS, RECEIPT_LINE_COLUMNS, STOCK_LEVEL_COLUMNS,
@@ -41,8 +41,28 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
     }
   }
   await writeBatch(db, batch, progress);
+  await writeSubassemblyLots(db, world, progress);
   await writeStockLevels(db, progress);
 };
+
+/** The lots CMs make from received components (work orders in seedkit's manufacturing world). */
+async function writeSubassemblyLots(db: Client, world: Universe, progress: (rows: number) => void): Promise<void> {
+  let lots: LotRow[] = [];
+  const flush = async () => {
+    await insertRows(db, 'lot', LOT_COLUMNS, lots);
+    progress(lots.length);
+    lots = [];
+  };
+  for (const order of workOrders(world)) {
+    if (order.stage !== 'SUBASSEMBLY') continue;
+    lots.push({
+      id: order.outputLotId, productId: order.productId, lotNumber: order.outputLotNumber, supplierId: order.supplierId,
+      createdAt: `${order.completedOn}T18:00:00Z`, manufacturedOn: order.completedOn, expiresOn: addDays(order.completedOn, 720),
+    });
+    if (lots.length === 5_000) await flush();
+  }
+  await flush();
+}
 
 function emptyBatch(): Batch {
   return { lots: [], receipts: [], lines: [], movements: [] };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
 import { startStack, type Stack } from '@cmgraph/testkit';
-import { universe } from '@cmgraph/seedkit';
+import { universe, workOrders } from '@cmgraph/seedkit';
 import { seed } from '../src';
 
 let stack: Stack;
@@ -38,7 +38,9 @@ describe('inventory seed', () => {
               (select count(*) from lot)::int as lots, (select count(*) from stock_movement where type = 'RECEIPT')::int as receipts_booked`,
     );
     const lines = delivered.reduce((n, po) => n + po.shipment!.lines.length, 0);
-    expect(counts).toEqual({ receipts: delivered.length, lines, lots: lines, receipts_booked: lines });
+    const subassemblies = [...workOrders(world)].filter((order) => order.stage === 'SUBASSEMBLY').length;
+    expect(subassemblies).toBeGreaterThan(0);
+    expect(counts).toEqual({ receipts: delivered.length, lines, lots: lines + subassemblies, receipts_booked: lines });
 
     const shipment = delivered[0]!.shipment!;
     const entities = await stack.subgraph('inventory')(
