@@ -4,6 +4,8 @@ import { createSubgraph, databaseUrl, type RunningServer, type SubgraphServer } 
 import { createGateway, type Gateway } from '@cmgraph/gateway';
 import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
 import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
+import { Client } from 'pg';
+import { universe, type Scale } from '@cmgraph/seedkit';
 import { isolatedTarget } from './database';
 import { graphqlClient, type GraphqlClient } from './client';
 
@@ -21,6 +23,8 @@ export interface Stack {
   /** A client straight to one subgraph (as the gateway would call it). */
   subgraph(name: string): GraphqlClient;
   resetStatementCounts(): void;
+  /** Writes the demo universe at `scale` into every running subgraph's database (as `npm run seed`). */
+  seed(scale: Scale): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +77,19 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
     subgraph: (name) => graphqlClient(running[name]!.http.url),
     resetStatementCounts() {
       for (const sub of Object.values(running)) sub.statements = 0;
+    },
+    async seed(scale) {
+      const world = universe(scale);
+      for (const { definition, seed } of await loadSubgraphs(Object.keys(running))) {
+        if (!seed) continue;
+        const db = new Client({ connectionString: databaseUrl(target, definition.name) });
+        await db.connect();
+        try {
+          await seed({ db, world, progress: () => undefined });
+        } finally {
+          await db.end();
+        }
+      }
     },
     stop,
   };
