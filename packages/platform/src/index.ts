@@ -5,6 +5,7 @@ export * from './context';
 export * from './dates';
 export * from './database';
 export * from './entity';
+export * from './events';
 export * from './errors';
 export * from './http';
 export * from './ids';

@@ -1,0 +1,9 @@
+// Events: the transactional outbox, the bus, the relay between them, and exactly-once consumers.
+export * from './bus';
+export * from './consumer';
+export * from './consumer.entity';
+export * from './loop';
+export * from './outbox.entity';
+export * from './pg-bus';
+export * from './record';
+export * from './relay';
