@@ -1,0 +1,84 @@
+// An alert about one federated entity (its subject). One OPEN alert per category and subject: a repeat
+// raises the same row's `occurrences`, guarded by a partial unique index that the upsert arbitrates on.
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { OwnedEntity } from '@cmgraph/platform';
+import { AlertCategory, AlertSeverity, AlertSubjectType } from './alert.enums';
+
+type Defaulted = 'metric' | 'value' | 'threshold' | 'unit' | 'facilityId' | 'occurrences' | 'raisedAt' | 'lastRaisedAt'
+  | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy';
+
+@Directive('@key(fields: "id")')
+@ObjectType()
+@Entity()
+@Unique({ name: 'alert_one_open_per_subject', properties: ['category', 'subjectType', 'subjectId'], where: 'resolved_at is null' })
+@Index({ properties: ['facilityId', 'raisedAt'] })
+export class Alert extends OwnedEntity<Defaulted> {
+  @Field(() => AlertCategory)
+  @Enum({ items: () => AlertCategory })
+  category!: AlertCategory;
+
+  @Field(() => AlertSeverity, { description: 'The highest severity any occurrence was raised with.' })
+  @Enum({ items: () => AlertSeverity })
+  severity!: AlertSeverity;
+
+  @Field(() => AlertSubjectType)
+  @Enum({ items: () => AlertSubjectType })
+  subjectType!: AlertSubjectType;
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  /** The facility (owned by suppliers) the subject is at, when known: serves the `facilityId` filter. */
+  @Property({ type: 'uuid', nullable: true })
+  facilityId: string | null = null;
+
+  @Field({ description: 'Of the latest occurrence.' })
+  @Property({ type: 'text' })
+  message!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true })
+  metric: string | null = null;
+
+  @Field(() => Float, { nullable: true, description: 'Measured value of the latest occurrence, in `unit`.' })
+  @Property({ type: 'double', nullable: true })
+  value: number | null = null;
+
+  @Field(() => Float, { nullable: true, description: 'The limit `value` was compared with, in `unit`.' })
+  @Property({ type: 'double', nullable: true })
+  threshold: number | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ length: 16, nullable: true })
+  unit: string | null = null;
+
+  @Field(() => Int, { description: 'How many times it was raised while open.' })
+  @Property()
+  occurrences: number = 1;
+
+  @Field({ description: 'First raised.' })
+  @Property({ type: 'timestamptz' })
+  raisedAt: Date = new Date();
+
+  @Field()
+  @Property({ type: 'timestamptz' })
+  lastRaisedAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Free text until identity exists.' })
+  @Property({ type: 'text', nullable: true })
+  acknowledgedBy: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  resolvedBy: string | null = null;
+}

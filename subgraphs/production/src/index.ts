@@ -1,0 +1,64 @@
+// The production subgraph: lines and machines, bills of materials, work orders with their output and
+// consumption (lot genealogy), downtime, telemetry with limits, OEE/MTBF/MTTR, and the alert store.
+import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
+import { createLoaders, type Loaders } from './loaders';
+import { Line } from './line/line.entity';
+import { LineResolver } from './line/line.resolver';
+import { Machine } from './machine/machine.entity';
+import { MachineResolver } from './machine/machine.resolver';
+import { FacilityContributionResolver } from './facility/facility.resolver';
+import { BillOfMaterials, BillOfMaterialsLine } from './bom/bill-of-materials.entity';
+import { BillOfMaterialsLineResolver, BillOfMaterialsResolver, ProductContributionResolver } from './bom/bill-of-materials.resolver';
+import { WorkOrder } from './work-order/work-order.entity';
+import { WorkOrderOutput } from './work-order/work-order-output.entity';
+import { MaterialConsumption } from './work-order/material-consumption.entity';
+import { MaterialConsumptionResolver, WorkOrderOutputResolver, WorkOrderResolver } from './work-order/work-order.resolver';
+import { WorkOrderMutationResolver } from './work-order/work-order.mutations';
+import { ProductionReportResolver } from './work-order/production-report.mutations';
+import { LotContributionResolver } from './genealogy/lot.resolver';
+import { DowntimeReason } from './downtime/downtime-reason.entity';
+import { DowntimeEvent } from './downtime/downtime-event.entity';
+import { DowntimeResolver } from './downtime/downtime.resolver';
+import { TelemetryReading } from './telemetry/telemetry-reading.entity';
+import { MachineMetricLimit } from './telemetry/metric-limit.entity';
+import { MetricLimitResolver, TelemetryResolver } from './telemetry/telemetry.resolver';
+import { Alert } from './alert/alert.entity';
+import { AlertResolver } from './alert/alert.resolver';
+import { Facility, Lot, Product, PurchaseOrder, PurchaseOrderLine, Shipment, Supplier } from './references/external.reference';
+import { migrations } from './migrations';
+import type { Context } from './context';
+
+export { seed } from './seed';
+
+export const production: SubgraphDefinition<Loaders> = {
+  name: 'production',
+  port: 4004,
+  entities: [
+    Line, Machine, BillOfMaterials, BillOfMaterialsLine, WorkOrder, WorkOrderOutput, MaterialConsumption,
+    DowntimeReason, DowntimeEvent, TelemetryReading, MachineMetricLimit, Alert,
+  ],
+  migrations,
+  resolvers: [
+    LineResolver, MachineResolver, FacilityContributionResolver,
+    BillOfMaterialsResolver, BillOfMaterialsLineResolver, ProductContributionResolver,
+    WorkOrderResolver, WorkOrderMutationResolver, ProductionReportResolver, WorkOrderOutputResolver, MaterialConsumptionResolver,
+    LotContributionResolver, DowntimeResolver, TelemetryResolver, MetricLimitResolver, AlertResolver,
+  ],
+  orphanedTypes: [Facility, Product, Lot, Supplier, PurchaseOrderLine, PurchaseOrder, Shipment],
+  references: {
+    Line: (ref, ctx: Context) => maybeLoad(ctx.loaders.line, String(ref.id)),
+    Machine: (ref, ctx: Context) => maybeLoad(ctx.loaders.machine, String(ref.id)),
+    BillOfMaterials: (ref, ctx: Context) => maybeLoad(ctx.loaders.billOfMaterials, String(ref.id)),
+    WorkOrder: (ref, ctx: Context) => maybeLoad(ctx.loaders.workOrder, String(ref.id)),
+    Alert: (ref, ctx: Context) => maybeLoad(ctx.loaders.alert, String(ref.id)),
+    // Owned elsewhere; any id carries the fields contributed here (empty lists and nulls when unknown).
+    Facility: (ref) => Object.assign(new Facility(), { id: ref.id }),
+    Product: (ref) => Object.assign(new Product(), { id: ref.id }),
+    Lot: (ref) => Object.assign(new Lot(), { id: ref.id }),
+  },
+  createLoaders,
+  referenceOwners: {
+    Facility: 'suppliers', Supplier: 'suppliers', Product: 'inventory', Lot: 'inventory',
+    PurchaseOrderLine: 'orders', PurchaseOrder: 'orders', Shipment: 'orders',
+  },
+};

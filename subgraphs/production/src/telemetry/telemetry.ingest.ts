@@ -1,0 +1,58 @@
+// Telemetry ingestion in a fixed number of statements per batch, whatever its size: the machines'
+// limits in one SELECT, the readings in one INSERT, and the MACHINE_HEALTH alerts of every machine
+// with a reading over its limit in one upsert, all in the caller's transaction.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { newId } from '@cmgraph/platform';
+import { MachineMetricLimit } from './metric-limit.entity';
+import { convert, requireUnit } from './units';
+import type { TelemetryReadingInput } from './telemetry.input';
+import { AlertCategory, AlertSeverity, AlertSubjectType } from '../alert/alert.enums';
+import { upsertAlerts, type AlertRaise } from '../alert/alert.upsert';
+
+/** Over the limit by more than this share is CRITICAL, otherwise WARNING. */
+const CRITICAL_EXCESS = 0.2;
+
+const INSERT = `
+INSERT INTO telemetry_reading (id, created_at, updated_at, machine_id, metric, value, unit, recorded_at)
+SELECT r.id, now(), now(), r.machine_id, r.metric, r.value, r.unit, r.recorded_at
+FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, machine_id uuid, metric text, value float8, unit text, recorded_at timestamptz)`;
+
+interface Breach {
+  readings: number;
+  worst: { metric: string; value: number; max: number; unit: string; excess: number };
+}
+
+export async function ingestReadings(
+  em: EntityManager,
+  readings: TelemetryReadingInput[],
+  facilityOf: Map<string, string>,
+): Promise<string[]> {
+  readings.forEach((r, i) => requireUnit(r.unit, `readings[${i}].unit`));
+  const limits = await em.find(MachineMetricLimit, { machine: { $in: [...new Set(readings.map((r) => r.machineId))] } });
+  const limitOf = new Map(limits.map((l) => [`${l.machine.id}|${l.metric}`, l]));
+  const breaches = new Map<string, Breach>();
+  readings.forEach((reading, i) => {
+    const limit = limitOf.get(`${reading.machineId}|${reading.metric}`);
+    if (!limit) return;
+    const value = convert(reading.value, reading.unit, limit.unit, `readings[${i}].unit`);
+    if (!(value > limit.max)) return;
+    const excess = limit.max !== 0 ? (value - limit.max) / Math.abs(limit.max) : Infinity;
+    const breach = breaches.get(reading.machineId) ?? { readings: 0, worst: { metric: limit.metric, value, max: limit.max, unit: limit.unit, excess } };
+    breach.readings++;
+    if (excess > breach.worst.excess) breach.worst = { metric: limit.metric, value, max: limit.max, unit: limit.unit, excess };
+    breaches.set(reading.machineId, breach);
+  });
+  await em.execute(INSERT, [JSON.stringify(readings.map((r) => ({
+    id: newId(), machine_id: r.machineId, metric: r.metric, value: r.value, unit: r.unit, recorded_at: r.recordedAt.toISOString(),
+  })))]);
+  const raises: AlertRaise[] = [...breaches].map(([machineId, { readings: count, worst }]) => ({
+    category: AlertCategory.MACHINE_HEALTH,
+    severity: worst.excess > CRITICAL_EXCESS ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
+    subjectType: AlertSubjectType.Machine, subjectId: machineId, facilityId: facilityOf.get(machineId) ?? null,
+    message: `${worst.metric} ${round(worst.value)} ${worst.unit} over the limit of ${worst.max} ${worst.unit}`,
+    metric: worst.metric, value: worst.value, threshold: worst.max, unit: worst.unit, occurrences: count,
+  }));
+  return upsertAlerts(em, raises);
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,0 +1,64 @@
+// What the floor reports against a running work order: output into lots, and input lots consumed.
+// Each checks the lot through inventory (its owner) before the transaction, then writes in one.
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { AppError } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { WorkOrder } from './work-order.entity';
+import { WorkOrderOutput } from './work-order-output.entity';
+import { MaterialConsumption } from './material-consumption.entity';
+import { RecordConsumptionInput, ReportWorkOrderOutputInput } from './work-order.input';
+import { REPORTABLE } from './work-order.rules';
+import { lockWorkOrder } from './work-order.mutations';
+import { BillOfMaterialsLine } from '../bom/bill-of-materials.entity';
+
+type LotFacts = { product: { id: string } };
+
+function requireReportable(order: WorkOrder): void {
+  if (!REPORTABLE.includes(order.status)) {
+    throw AppError.conflict(`nothing can be reported on a ${order.status} work order`, { field: 'status', status: order.status });
+  }
+}
+
+@Resolver(() => WorkOrder)
+export class ProductionReportResolver {
+  @Mutation(() => WorkOrder, { description: 'Books good and scrapped quantity into an output lot of the work order\'s product.' })
+  async reportWorkOrderOutput(@Arg('input') input: ReportWorkOrderOutputInput, @Ctx() ctx: Context): Promise<WorkOrder> {
+    if (input.goodQuantity + input.scrapQuantity <= 0) throw AppError.badInput('goodQuantity', 'good + scrap must be greater than 0');
+    const [lot] = await ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'product { id }');
+    return ctx.em.transactional(async (em) => {
+      const order = await lockWorkOrder(em, input.workOrderId);
+      requireReportable(order);
+      if (lot!.product.id !== order.productId) throw AppError.badInput('lotId', "the lot is of another product than the work order's");
+      // Serialises reports into one lot across work orders, so two cannot both claim it as their output.
+      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`lot-output:${input.lotId}`]);
+      const elsewhere = await em.findOne(WorkOrderOutput, { lotId: input.lotId, workOrder: { $ne: order.id } });
+      if (elsewhere) throw AppError.conflict('the lot is the output of another work order', { field: 'lotId' });
+      if (await em.count(MaterialConsumption, { workOrder: order, lotId: input.lotId })) {
+        throw AppError.badInput('lotId', 'the lot is an input of this work order');
+      }
+      em.persist(em.create(WorkOrderOutput, { workOrder: order, lotId: input.lotId, goodQuantity: input.goodQuantity, scrapQuantity: input.scrapQuantity }));
+      order.quantityGood += input.goodQuantity;
+      order.quantityScrap += input.scrapQuantity;
+      return order;
+    });
+  }
+
+  @Mutation(() => MaterialConsumption, { description: 'Records an input lot consumed by the work order; its product must be on the BOM.' })
+  async recordConsumption(@Arg('input') input: RecordConsumptionInput, @Ctx() ctx: Context): Promise<MaterialConsumption> {
+    const [lot] = await ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'product { id }');
+    return ctx.em.transactional(async (em) => {
+      const order = await lockWorkOrder(em, input.workOrderId);
+      requireReportable(order);
+      const component = await em.findOne(BillOfMaterialsLine, { billOfMaterials: order.billOfMaterials, componentProductId: lot!.product.id });
+      if (!component) throw AppError.badInput('lotId', "the lot's product is not a component on the work order's bill of materials");
+      if (await em.count(WorkOrderOutput, { workOrder: order, lotId: input.lotId })) {
+        throw AppError.badInput('lotId', 'the lot is an output of this work order');
+      }
+      const consumption = em.create(MaterialConsumption, {
+        workOrder: order, lotId: input.lotId, productId: lot!.product.id, quantity: input.quantity, uom: component.uom,
+      });
+      em.persist(consumption);
+      return consumption;
+    });
+  }
+}
