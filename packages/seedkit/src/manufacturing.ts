@@ -46,7 +46,7 @@ export function productionTopology(world: Universe): { lines: SeedLine[]; machin
   return { lines, machines };
 }
 
-/** One in `stride` CM orders is traced through production (all at `small`). */
+/** About one in `stride` CM orders is traced through production (all at `small`). */
 const STRIDE = { small: 1, medium: 10, large: 50 } as const;
 /** Shipment lines per traced order that get work orders (keeps `large` proportionate). */
 const TRACED_LINES = 2;
@@ -75,7 +75,8 @@ export function* workOrders(world: Universe): Generator<SeedWorkOrder> {
       continue;
     }
     const factoryLines = linesByFacility.get(shipment.facilityId);
-    if (type !== 'CM' || !factoryLines || components.length < 2 || po.index % STRIDE[world.scale] !== 0) continue;
+    // sampled per order, not by index: orders go to suppliers round-robin, and every CM should be traced
+    if (type !== 'CM' || !factoryLines || components.length < 2 || random(`trace:${po.index}`).next() * STRIDE[world.scale] >= 1) continue;
     for (const line of shipment.lines.slice(0, TRACED_LINES)) yield* trace(po, line.lineIndex, n++, factoryLines, components);
   }
 }

@@ -1,0 +1,66 @@
+// Everything recordInspection checks before it writes, cheapest first: the input's own consistency,
+// the plan and its sampling, the readings, then the referenced records at their owners.
+import { AppError, mustLoad } from '@cmgraph/platform';
+import type { Context } from '../context';
+import type { InspectionPlan } from '../plan/inspection-plan.entity';
+import { InspectionTrigger } from '../plan/plan.enums';
+import { samplingPlanFor } from '../plan/sampling';
+import type { SamplingPlan } from '../plan/aql';
+import { judgeReadings, type JudgedReading } from './reading.judgement';
+import type { InspectionCharacteristic } from '../plan/inspection-plan.entity';
+import type { RecordInspectionInput } from './inspection.input';
+
+export interface CheckedInspection {
+  plan: InspectionPlan;
+  sampling: SamplingPlan;
+  readings: JudgedReading<InspectionCharacteristic>[];
+  productId: string;
+  supplierId: string | null;
+}
+
+interface LotFacts { supplier: { id: string } | null; product: { id: string } }
+interface ShipmentFacts { supplier: { id: string } | null }
+
+type Anchor = 'receiptId' | 'shipmentId' | 'workOrderId';
+const ANCHOR_TYPES: Record<Anchor, string> = { receiptId: 'Receipt', shipmentId: 'Shipment', workOrderId: 'WorkOrder' };
+
+export async function checkInspection(input: RecordInspectionInput, ctx: Context): Promise<CheckedInspection> {
+  const anchors = (Object.keys(ANCHOR_TYPES) as Anchor[]).filter((key) => input[key]);
+  if (anchors.length !== 1) throw AppError.badInput('receiptId', 'give exactly one of receiptId, shipmentId, workOrderId');
+  const anchor = anchors[0]!;
+  if (input.quantityInspected > input.lotSize) throw AppError.badInput('quantityInspected', 'must not exceed lotSize');
+  if (input.quantityRejected > input.quantityInspected) throw AppError.badInput('quantityRejected', 'must not exceed quantityInspected');
+
+  const plan = await mustLoad(ctx.loaders.inspectionPlan, 'InspectionPlan', input.planId, 'planId');
+  if (!plan.active) throw AppError.badInput('planId', `version ${plan.version} of this plan is superseded; use the active version`);
+  const incoming = plan.trigger === InspectionTrigger.INCOMING;
+  if (incoming === (anchor === 'workOrderId')) {
+    throw AppError.badInput(anchor, incoming ? 'an INCOMING inspection is made against a receipt or a shipment' : `a ${plan.trigger} inspection is made against a work order`);
+  }
+  const sampling = samplingPlanFor(plan, input.lotSize);
+  if (input.quantityInspected < sampling.sampleSize) {
+    throw AppError.badInput('quantityInspected', `the plan requires a sample of ${sampling.sampleSize} for a lot of ${input.lotSize}`);
+  }
+  const characteristics = await ctx.loaders.characteristicsByPlan.load(plan.id);
+  const readings = judgeReadings(characteristics, input.readings);
+  const missing = characteristics.find((c) => !readings.some((r) => r.characteristic === c));
+  if (missing) throw AppError.badInput('readings', `no reading for characteristic "${missing.name}"`);
+  if (readings.some((r) => !r.withinLimits) && input.quantityRejected < 1) {
+    throw AppError.badInput('quantityRejected', 'a reading is out of limits, so at least one sampled unit is defective');
+  }
+
+  // Asked before the transaction opens: no connection is held while other subgraphs answer.
+  const settled = await Promise.allSettled([
+    ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'supplier { id } product { id }'),
+    anchor === 'shipmentId'
+      ? ctx.references.fetchExisting<ShipmentFacts>('Shipment', [{ id: input.shipmentId!, field: anchor }], 'supplier { id }')
+      : ctx.references.requireExisting(ANCHOR_TYPES[anchor], [{ id: input[anchor]!, field: anchor }]).then((): ShipmentFacts[] => []),
+  ] as const);
+  // The lot's failure wins over the anchor's, so the error does not depend on which owner answered first.
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [lots, anchored] = settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [LotFacts[], ShipmentFacts[]];
+  const lot = lots[0]!;
+  if (lot.product.id !== plan.productId) throw AppError.badInput('lotId', 'the lot is of another product than the plan');
+  return { plan, sampling, readings, productId: plan.productId, supplierId: lot.supplier?.id ?? anchored[0]?.supplier?.id ?? null };
+}

@@ -1,0 +1,104 @@
+// An inspection of one lot against one plan, at a receipt, a shipment or a work order, and its readings.
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { OwnedEntity } from '@cmgraph/platform';
+import { InspectionCharacteristic, InspectionPlan } from '../plan/inspection-plan.entity';
+import { InspectionTrigger } from '../plan/plan.enums';
+import { InspectionResult } from './inspection.enums';
+
+type Defaulted = 'receiptId' | 'workOrderId' | 'shipmentId' | 'supplierId';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Quantities are in the product\'s unit of measure (Product.uom).' })
+@Entity()
+// The KPI statements scan a supplier's or a product's inspections by date.
+@Index({ properties: ['supplierId', 'inspectedAt'] })
+@Index({ properties: ['productId', 'inspectedAt'] })
+@Index({ properties: ['lotId', 'plan'] })
+export class Inspection extends OwnedEntity<Defaulted> {
+  @ManyToOne(() => InspectionPlan, { index: true })
+  plan!: InspectionPlan;
+
+  @Field(() => InspectionTrigger, { description: 'The plan\'s trigger, kept with the inspection.' })
+  @Enum({ items: () => InspectionTrigger })
+  trigger!: InspectionTrigger;
+
+  /** The inventory-owned Lot inspected, exposed as `lot`. */
+  @Property({ type: 'uuid' })
+  lotId!: string;
+
+  /** The lot's product (the plan's), exposed as `product`. */
+  @Property({ type: 'uuid' })
+  productId!: string;
+
+  /** The supplier that made the lot, as its owner said when the inspection was recorded. */
+  @Property({ type: 'uuid', nullable: true })
+  supplierId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true, index: true })
+  receiptId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true, index: true })
+  workOrderId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true, index: true })
+  shipmentId: string | null = null;
+
+  @Field(() => Float, { description: 'Units in the lot.' })
+  @Property({ type: 'double' })
+  lotSize!: number;
+
+  @Field(() => Int, { description: 'Units the plan requires to inspect for this lot size.' })
+  @Property({ type: 'int' })
+  sampleSize!: number;
+
+  @Field(() => Int, { description: 'Most defective units the sample may hold and the lot still pass.' })
+  @Property({ type: 'int' })
+  acceptanceNumber!: number;
+
+  @Field(() => Float)
+  @Property({ type: 'double' })
+  quantityInspected!: number;
+
+  @Field(() => Float, { description: 'Defective units found.' })
+  @Property({ type: 'double' })
+  quantityRejected!: number;
+
+  @Field(() => InspectionResult)
+  @Enum({ items: () => InspectionResult })
+  result!: InspectionResult;
+
+  @Field({ description: 'True for the first inspection of this lot against this plan; re-inspections (after rework or sorting) are false.' })
+  @Property()
+  firstPass!: boolean;
+
+  @Field()
+  @Property({ type: 'timestamptz' })
+  inspectedAt!: Date;
+}
+
+@ObjectType({ description: 'One measurement of a characteristic, judged against its limits.' })
+@Entity()
+export class InspectionReading extends OwnedEntity {
+  @ManyToOne(() => Inspection, { index: true })
+  inspection!: Inspection;
+
+  @ManyToOne(() => InspectionCharacteristic, { index: true })
+  characteristic!: InspectionCharacteristic;
+
+  @Field(() => Float, { description: 'As measured, in `unit`.' })
+  @Property({ type: 'double' })
+  value!: number;
+
+  @Field()
+  @Property({ length: 10 })
+  unit!: string;
+
+  @Field(() => Float, { description: 'The value converted exactly to the characteristic\'s unit.' })
+  @Property({ type: 'double' })
+  valueInCharacteristicUnit!: number;
+
+  @Field()
+  @Property()
+  withinLimits!: boolean;
+}

@@ -1,0 +1,61 @@
+// recordInspection: the checked inspection, its readings, whether it is the lot's first attempt, and —
+// when it fails — the non-conformance for the rejected quantity, all in one transaction.
+// (Quarantining the lot in inventory on a failure will follow as an event in a later issue.)
+import { AppError } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Inspection, InspectionReading } from './inspection.entity';
+import { InspectionResult } from './inspection.enums';
+import type { RecordInspectionInput } from './inspection.input';
+import { checkInspection, type CheckedInspection } from './inspection.checks';
+import { InspectionCharacteristic, InspectionPlan } from '../plan/inspection-plan.entity';
+import { DefectCode } from '../defect/defect-code.entity';
+import { NonConformanceSeverity } from '../non-conformance/non-conformance.enums';
+import { openNonConformanceIn } from '../non-conformance/non-conformance.opening';
+
+/** FAIL when a reading is out of limits or the sample holds more defectives than the plan accepts. */
+export function inspectionResult(readingsWithinLimits: boolean[], quantityRejected: number, acceptanceNumber: number): InspectionResult {
+  return readingsWithinLimits.every(Boolean) && quantityRejected <= acceptanceNumber ? InspectionResult.PASS : InspectionResult.FAIL;
+}
+
+export async function recordInspection(input: RecordInspectionInput, ctx: Context): Promise<Inspection> {
+  const checked = await checkInspection(input, ctx);
+  const result = inspectionResult(checked.readings.map((r) => r.withinLimits), input.quantityRejected, checked.sampling.acceptanceNumber);
+  const defectCode = input.defectCode ? await ctx.em.findOne(DefectCode, { code: input.defectCode }) : null;
+  if (input.defectCode && !defectCode) throw AppError.notFound('DefectCode', input.defectCode, 'defectCode');
+  return ctx.em.transactional(async (em) => {
+    // First attempt or re-inspection is decided under a lock, so two concurrent first attempts cannot both be first.
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`inspection:${input.lotId}:${checked.plan.id}`]);
+    const earlier = await em.count(Inspection, { lotId: input.lotId, plan: checked.plan.id });
+    const inspection = em.create(Inspection, {
+      plan: em.getReference(InspectionPlan, checked.plan.id), trigger: checked.plan.trigger,
+      lotId: input.lotId, productId: checked.productId, supplierId: checked.supplierId,
+      receiptId: input.receiptId ?? null, shipmentId: input.shipmentId ?? null, workOrderId: input.workOrderId ?? null,
+      lotSize: input.lotSize, sampleSize: checked.sampling.sampleSize, acceptanceNumber: checked.sampling.acceptanceNumber,
+      quantityInspected: input.quantityInspected, quantityRejected: input.quantityRejected,
+      result, firstPass: earlier === 0, inspectedAt: input.inspectedAt ?? new Date(),
+    });
+    em.persist(inspection);
+    for (const reading of checked.readings) {
+      em.persist(em.create(InspectionReading, {
+        inspection, characteristic: em.getReference(InspectionCharacteristic, reading.characteristic.id),
+        value: reading.value, unit: reading.unit, valueInCharacteristicUnit: reading.valueInCharacteristicUnit, withinLimits: reading.withinLimits,
+      }));
+    }
+    if (result === InspectionResult.FAIL) {
+      await openNonConformanceIn(em, {
+        lotId: input.lotId, productId: checked.productId, supplierId: checked.supplierId, inspection,
+        defectCode: defectCode ? em.getReference(DefectCode, defectCode.id) : null,
+        quantity: input.quantityRejected, severity: input.severity ?? NonConformanceSeverity.MAJOR,
+        description: failureSummary(checked, input), openedAt: inspection.inspectedAt,
+      });
+    }
+    return inspection;
+  });
+}
+
+function failureSummary(checked: CheckedInspection, input: RecordInspectionInput): string {
+  const outOfLimits = checked.readings.filter((r) => !r.withinLimits).map((r) => r.characteristic.name);
+  const limits = outOfLimits.length ? `; out of limits: ${[...new Set(outOfLimits)].join(', ')}` : '';
+  return `Failed ${checked.plan.trigger} inspection: ${input.quantityRejected} of ${input.quantityInspected} inspected units rejected ` +
+    `(acceptance number ${checked.sampling.acceptanceNumber})${limits}`;
+}

@@ -1,0 +1,75 @@
+// Non-conformance mutations: open one by hand, review, disposition and close it. One transaction each;
+// a status change the rules do not allow is CONFLICT naming `status`.
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, mustLoad, requireId } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { NonConformance } from './non-conformance.entity';
+import { NonConformanceStatus } from './non-conformance.enums';
+import { DispositionNonConformanceInput, OpenNonConformanceInput } from './non-conformance.input';
+import { canMoveNonConformance } from './non-conformance.rules';
+import { openNonConformanceIn } from './non-conformance.opening';
+import { DefectCode } from '../defect/defect-code.entity';
+import { Inspection } from '../inspection/inspection.entity';
+
+@Resolver(() => NonConformance)
+export class NonConformanceMutationResolver {
+  @Mutation(() => NonConformance, { description: 'Opens a non-conformance on a lot; product and supplier are taken from the lot\'s owner (inventory).' })
+  async openNonConformance(@Arg('input') input: OpenNonConformanceInput, @Ctx() ctx: Context): Promise<NonConformance> {
+    const defectCode = await ctx.em.findOne(DefectCode, { code: input.defectCode });
+    if (!defectCode) throw AppError.notFound('DefectCode', input.defectCode, 'defectCode');
+    const inspection = input.inspectionId ? await mustLoad(ctx.loaders.inspection, 'Inspection', input.inspectionId, 'inspectionId') : null;
+    if (inspection && inspection.lotId !== input.lotId) throw AppError.badInput('inspectionId', 'the inspection is of another lot');
+    const [lot] = await ctx.references.fetchExisting<{ supplier: { id: string } | null; product: { id: string } }>(
+      'Lot', [{ id: input.lotId, field: 'lotId' }], 'supplier { id } product { id }');
+    return ctx.em.transactional((em) => openNonConformanceIn(em, {
+      lotId: input.lotId, productId: lot!.product.id, supplierId: lot!.supplier?.id ?? inspection?.supplierId ?? null,
+      inspection: inspection ? em.getReference(Inspection, inspection.id) : null, defectCode: em.getReference(DefectCode, defectCode.id),
+      quantity: input.quantity, severity: input.severity, description: input.description ?? null,
+    }));
+  }
+
+  @Mutation(() => NonConformance, { description: 'OPEN → UNDER_REVIEW: the material review board takes it up.' })
+  reviewNonConformance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NonConformance> {
+    return ctx.em.transactional(async (em) => {
+      const nc = await lockNonConformance(em, id, 'id');
+      move(nc, NonConformanceStatus.UNDER_REVIEW);
+      return nc;
+    });
+  }
+
+  @Mutation(() => NonConformance, { description: 'Decides what happens to the material, once: only from OPEN or UNDER_REVIEW.' })
+  dispositionNonConformance(@Arg('input') input: DispositionNonConformanceInput, @Ctx() ctx: Context): Promise<NonConformance> {
+    return ctx.em.transactional(async (em) => {
+      const nc = await lockNonConformance(em, input.nonConformanceId, 'nonConformanceId');
+      move(nc, NonConformanceStatus.DISPOSITIONED);
+      Object.assign(nc, { disposition: input.disposition, rootCause: input.rootCause, dispositionedBy: input.by, dispositionedAt: new Date() });
+      return nc;
+    });
+  }
+
+  @Mutation(() => NonConformance, { description: 'DISPOSITIONED → CLOSED, once the disposition is carried out.' })
+  closeNonConformance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NonConformance> {
+    return ctx.em.transactional(async (em) => {
+      const nc = await lockNonConformance(em, id, 'id');
+      move(nc, NonConformanceStatus.CLOSED);
+      nc.closedAt = new Date();
+      return nc;
+    });
+  }
+}
+
+/** Loads and locks one non-conformance for a status change (status changes serialise per record). */
+async function lockNonConformance(em: EntityManager, id: string, field: string): Promise<NonConformance> {
+  const nc = await em.findOne(NonConformance, { id: requireId(id, field) }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!nc) throw AppError.notFound('NonConformance', id, field);
+  return nc;
+}
+
+function move(nc: NonConformance, to: NonConformanceStatus): void {
+  if (!canMoveNonConformance(nc.status, to)) {
+    throw AppError.conflict(`a ${nc.status} non-conformance cannot become ${to}`, { field: 'status', status: nc.status });
+  }
+  nc.status = to;
+}

@@ -1,0 +1,71 @@
+// Recalls: initiate one for root lots, move it forward, list them, and their root lots as Lot stubs.
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
+import { LockMode } from '@mikro-orm/core';
+import { AppError, connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
+import type { Context } from '../context';
+import { Recall } from './recall.entity';
+import { RecallStatus } from './recall.enums';
+import { canMoveRecall } from './recall.rules';
+import { nextDocumentNumber } from '../numbering/document-number';
+import { Lot } from '../references/contributed.reference';
+
+export const RecallConnection = connectionOf(Recall);
+
+@InputType()
+export class InitiateRecallInput {
+  @Field() @Length(1, 2000) reason!: string;
+  @Field(() => [ID], { description: 'The lots (owned by inventory) at the root of the recall.' })
+  @ArrayMinSize(1) @ArrayMaxSize(1000) lotIds!: string[];
+}
+
+@InputType()
+export class MoveRecallInput {
+  @Field(() => ID) recallId!: string;
+  @Field(() => RecallStatus) status!: RecallStatus;
+}
+
+@Resolver(() => Recall)
+export class RecallResolver {
+  @Query(() => Recall, { nullable: true })
+  recall(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Recall | null> {
+    return maybeLoad(ctx.loaders.recall, id);
+  }
+
+  @Query(() => RecallConnection)
+  recalls(@Arg('statuses', () => [RecallStatus], { nullable: true }) statuses: RecallStatus[] | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return paginate(ctx.em, Recall, statuses?.length ? { status: { $in: statuses } } : {}, page);
+  }
+
+  @Mutation(() => Recall, {
+    description: 'Initiates a recall of lots that exist in inventory. (Marking them RECALLED in inventory will follow as an event in a later issue.)',
+  })
+  async initiateRecall(@Arg('input') input: InitiateRecallInput, @Ctx() ctx: Context): Promise<Recall> {
+    const lotIds = [...new Set(input.lotIds)];
+    await ctx.references.requireExisting('Lot', input.lotIds.map((id, i) => ({ id, field: `lotIds[${i}]` })));
+    return ctx.em.transactional(async (em) => {
+      const recall = em.create(Recall, { number: await nextDocumentNumber(em, 'RC'), reason: input.reason, rootLotIds: lotIds });
+      em.persist(recall);
+      return recall;
+    });
+  }
+
+  @Mutation(() => Recall, { description: 'INITIATED → IN_PROGRESS → COMPLETED.' })
+  moveRecall(@Arg('input') input: MoveRecallInput, @Ctx() ctx: Context): Promise<Recall> {
+    return ctx.em.transactional(async (em) => {
+      const recall = await em.findOne(Recall, { id: requireId(input.recallId, 'recallId') }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!recall) throw AppError.notFound('Recall', input.recallId, 'recallId');
+      if (!canMoveRecall(recall.status, input.status)) {
+        throw AppError.conflict(`a ${recall.status} recall cannot become ${input.status}`, { field: 'status', status: recall.status });
+      }
+      recall.status = input.status;
+      if (input.status === RecallStatus.COMPLETED) recall.completedAt = new Date();
+      return recall;
+    });
+  }
+
+  @FieldResolver(() => [Lot])
+  rootLots(@Root() recall: Recall): Lot[] {
+    return recall.rootLotIds.map((id) => ({ id }));
+  }
+}
