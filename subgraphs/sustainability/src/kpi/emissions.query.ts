@@ -1,0 +1,55 @@
+// Emissions in SQL, batched: one statement answers every (owner, window) a request asks about —
+// all suppliers of one `_entities` call, say. The predicates mirror emissions.ts.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { emissionsFromTotals, type EmissionsSummary, type EmissionTotals } from './emissions';
+import { WINDOW_KEYS, windowLoader, windowRows } from './window.query';
+
+interface EmissionRow {
+  n: number;
+  kind: 'emission' | 'output';
+  scope: number | null;
+  category: number | null;
+  location_kg: number | null;
+  market_kg: number | null;
+  primary_kg: number | null;
+  records: number;
+}
+
+const SQL = `
+WITH ${WINDOW_KEYS}
+SELECT r.n, 'emission' AS kind, e.scope, e.category,
+       sum(e.share * e.location_kg) AS location_kg, sum(e.share * e.market_kg) AS market_kg,
+       coalesce(sum(e.share * e.market_kg) FILTER (WHERE e.is_primary), 0) AS primary_kg, count(*)::int AS records
+FROM r
+JOIN LATERAL (
+  ${windowRows('activity_record a', 'a', "a.scope, a.scope3_category AS category, a.kg_co2e AS location_kg, a.kg_co2e AS market_kg, a.data_quality = 'PRIMARY' AS is_primary")}
+  UNION ALL
+  -- electricity only: fuels are not scope 2 (their scope 1 is activity)
+  ${windowRows('energy_record en', 'en', '2, NULL::smallint, en.scope2_location_based_kg, en.scope2_market_based_kg, true', 'en.grid_factor_id IS NOT NULL')}
+  UNION ALL
+  ${windowRows('waste_record w JOIN emission_factor f ON f.id = w.factor_id', 'w', 'f.scope, f.scope3_category, w.kg_co2e, w.kg_co2e, true')}
+) e ON true
+GROUP BY r.n, e.scope, e.category
+UNION ALL
+SELECT r.n, 'output', NULL, NULL, sum(o.share * o.good_units), NULL, NULL, count(*)::int
+FROM r JOIN LATERAL (${windowRows('production_output_record o', 'o', 'o.good_units')}) o ON true
+GROUP BY r.n`;
+
+function totalsOf(rows: EmissionRow[]): EmissionTotals {
+  const emissions = rows.filter((row) => row.kind === 'emission');
+  const output = rows.find((row) => row.kind === 'output');
+  return {
+    records: emissions.reduce((n, row) => n + row.records, 0),
+    groups: emissions.map((row) => ({
+      scope: Number(row.scope), category: row.category === null ? null : Number(row.category),
+      locationKg: Number(row.location_kg), marketKg: Number(row.market_kg),
+    })),
+    primaryKg: emissions.reduce((sum, row) => sum + Number(row.primary_kg), 0),
+    outputRecords: output?.records ?? 0,
+    goodUnits: Number(output?.location_kg ?? 0),
+  };
+}
+
+export function emissionsLoader(em: EntityManager) {
+  return windowLoader<EmissionRow, EmissionsSummary>(em, SQL, (rows) => emissionsFromTotals(totalsOf(rows)));
+}

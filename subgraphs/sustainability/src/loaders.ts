@@ -1,0 +1,26 @@
+// The sustainability subgraph's DataLoaders, created per request: factors by id, footprints by
+// product, and each KPI family as one statement for every (owner, window) a request asks about.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { childrenLoader, rowLoader } from '@cmgraph/platform';
+import { EmissionFactor } from './factor/emission-factor.entity';
+import { freightFactorLoader } from './factor/freight-factor.loader';
+import { ProductFootprint } from './footprint/product-footprint.entity';
+import { FootprintStatus } from './footprint/footprint.enums';
+import { emissionsLoader } from './kpi/emissions.query';
+import { energyLoader } from './kpi/energy.query';
+import { wasteLoader } from './kpi/waste.query';
+import { waterLoader } from './kpi/water.query';
+
+export function createLoaders(em: EntityManager) {
+  return {
+    emissionFactor: rowLoader(em, EmissionFactor),
+    freightFactor: freightFactorLoader(em),
+    activeFootprintsByProduct: childrenLoader(em, ProductFootprint, 'productId', { status: FootprintStatus.ACTIVE }, { version: 'desc' }),
+    emissions: emissionsLoader(em),
+    energy: energyLoader(em),
+    waste: wasteLoader(em),
+    water: waterLoader(em),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
