@@ -7,8 +7,8 @@ import { formatLine, paint, say } from './output';
 import { printWelcome } from './welcome';
 import { GATEWAY_PORT, REPO_ROOT, availableSubgraphs, gatewayEntryPoint, subgraphUrl } from './topology';
 
-const STARTUP_TIMEOUT_MS = 60_000;
 const env = process.env;
+const STARTUP_TIMEOUT_MS = Number(env.STARTUP_TIMEOUT_MS ?? 60_000);
 const prefix = env.DATABASE_PREFIX ?? 'cmgraph';
 const logLevel = env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
