@@ -23,10 +23,16 @@ export async function insertRows<Row>(db: Client, table: string, columns: Column
   await db.query(`INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${params}) AS u(${aliases.join(', ')})`, values);
 }
 
-/** Collects rows and flushes them every `size` rows. */
+/** Collects rows and flushes them every `size` rows; `progress`, when given, hears each flushed batch. */
 export class BulkWriter<Row> {
   private rows: Row[] = [];
-  constructor(private db: Client, private table: string, private columns: Column<Row>[], private size = 5_000) {}
+  constructor(
+    private db: Client,
+    private table: string,
+    private columns: Column<Row>[],
+    private size = 5_000,
+    private progress?: (rows: number) => void,
+  ) {}
 
   async add(row: Row): Promise<void> {
     this.rows.push(row);
@@ -37,5 +43,6 @@ export class BulkWriter<Row> {
     const rows = this.rows;
     this.rows = [];
     await insertRows(this.db, this.table, this.columns, rows);
+    if (rows.length) this.progress?.(rows.length);
   }
 }

@@ -1,4 +1,5 @@
 // Test helpers: isolated databases, an in-process supergraph, a GraphQL client.
 export * from './client';
 export * from './database';
+export * from './entities-stub';
 export * from './stack';

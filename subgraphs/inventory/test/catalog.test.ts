@@ -1,9 +1,9 @@
 // Products and locations: creation, validation and lookup through the gateway.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@cmgraph/platform';
-import { startStack, type Stack } from '@cmgraph/testkit';
+import { startEntitiesStub, startStack, type EntitiesStub, type Stack } from '@cmgraph/testkit';
 
-import { startEntitiesStub, type EntitiesStub } from './entities.stub';
+
 
 let stack: Stack;
 let suppliers: EntitiesStub;

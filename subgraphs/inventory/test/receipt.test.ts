@@ -1,9 +1,9 @@
 // Receiving shipments: receipt, lines, lots and RECEIPT movements in one transaction; Shipment.receipt.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@cmgraph/platform';
-import { startStack, type Stack } from '@cmgraph/testkit';
+import { startEntitiesStub, startStack, type EntitiesStub, type Stack } from '@cmgraph/testkit';
 
-import { startEntitiesStub, type EntitiesStub } from './entities.stub';
+
 import { createLocation, createProduct, RECORD_MOVEMENT } from './fixtures';
 
 let stack: Stack;

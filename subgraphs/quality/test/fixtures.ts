@@ -1,8 +1,6 @@
 // Builders for quality tests: lots that really arrived (supplier, PO, shipment, receipt through the
 // gateway), inspection plans, a stand-in production subgraph, and row counts for refused mutations.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dataOf, type GraphqlResponse, type Stack } from '@cmgraph/testkit';
+import { dataOf, startEntitiesStub, type EntitiesStub, type GraphqlResponse, type Stack } from '@cmgraph/testkit';
 
 let serial = 0;
 
@@ -112,32 +110,6 @@ export async function rowCounts(stack: Stack): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((row) => [row.t, row.n]));
 }
 
-export interface ProductionStub {
-  url: string;
-  workOrders: Set<string>;
-  close(): Promise<void>;
-}
-
-/** Stands in for production (not written yet): answers `_entities` for the WorkOrder ids it was given. */
-export async function startProductionStub(): Promise<ProductionStub> {
-  const workOrders = new Set<string>();
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const { variables } = JSON.parse(body) as { variables: { r: { __typename: string; id: string }[] } };
-      const entities = variables.r.map((ref) => (ref.__typename === 'WorkOrder' && workOrders.has(ref.id) ? { __typename: 'WorkOrder', id: ref.id } : null));
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { _entities: entities } }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    workOrders,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
-}
+/** Stands in for production in reference checks: resolves the WorkOrder ids added to `known`. */
+export const startProductionStub = () => startEntitiesStub();
+export type ProductionStub = EntitiesStub;

@@ -73,7 +73,7 @@ describe('recordInspection', () => {
       characteristics: [{ name: 'Output voltage', nominal: 5, lowerLimit: 4.75, upperLimit: 5.25, unit: 'V' }],
     });
     const workOrderId = v7();
-    production.workOrders.add(workOrderId);
+    production.known.add(workOrderId);
     const input = { planId: plan.id, lotId, workOrderId, lotSize: 120, quantityInspected: 12, quantityRejected: 0, readings: [{ characteristic: 'Output voltage', value: 5010, unit: 'MV' }] };
     const recorded = dataOf(await stack.gateway(`mutation($input: RecordInspectionInput!) { recordInspection(input: $input) {
       result sampleSize trigger workOrder { id } supplier { id } } }`, { input }));

@@ -43,7 +43,7 @@ beforeAll(async () => {
     characteristics: [{ name: 'Length', lowerLimit: 99, upperLimit: 101, unit: 'MM' }],
   });
   const workOrderId = newId();
-  production.workOrders.add(workOrderId);
+  production.known.add(workOrderId);
   await inspect(stack, {
     planId: finalPlan.id, lotId: await registeredLot(stack, finishedProductId, a.supplierId), workOrderId, lotSize: 100, quantityInspected: 10,
     quantityRejected: 0, inspectedAt: '2026-03-15T09:00:00Z', readings: [{ characteristic: 'Length', value: 100, unit: 'MM' }],

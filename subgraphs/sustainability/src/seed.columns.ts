@@ -1,7 +1,6 @@
 // How the seed's rows become rows of this subgraph's tables: one column list per table, and a writer
 // that inserts in bulk (INSERT … SELECT unnest, one statement per batch) and reports progress per batch.
-import type { Client } from 'pg';
-import { insertRows, type Column } from '@cmgraph/seedkit';
+import type { Column } from '@cmgraph/seedkit';
 import type { SeedFactor } from './seed.factors';
 
 export interface RecordRow {
@@ -128,21 +127,3 @@ export const FOOTPRINT_COLUMNS: Column<FootprintRow>[] = [
   { name: 'facility_kg_co2e', type: 'float8[]', value: (r) => r.facilityKg },
   { name: 'facility_good_units', type: 'float8[]', value: (r) => r.facilityUnits },
 ];
-
-/** Collects rows, writes them every `size` rows in one statement, and reports each batch as progress. */
-export class SeedTable<Row> {
-  private rows: Row[] = [];
-  constructor(private db: Client, private table: string, private columns: Column<Row>[], private progress: (rows: number) => void, private size = 5_000) {}
-
-  async add(row: Row): Promise<void> {
-    this.rows.push(row);
-    if (this.rows.length >= this.size) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const rows = this.rows;
-    this.rows = [];
-    await insertRows(this.db, this.table, this.columns, rows);
-    if (rows.length) this.progress(rows.length);
-  }
-}

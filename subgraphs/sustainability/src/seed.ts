@@ -4,12 +4,12 @@
 // of every CM plant, from what it shipped (the FINAL work orders' good quantities); and footprints of
 // some finished products. Orders are streamed, so memory stays flat at every scale.
 import type { SubgraphSeed } from '@cmgraph/seedkit';
-import { insertRows, random, seedId, SEED_TODAY, type SeedProduct } from '@cmgraph/seedkit';
+import { BulkWriter, insertRows, random, seedId, SEED_TODAY, type SeedProduct } from '@cmgraph/seedkit';
 import { ActivityType as A } from './factor/emission-factor.enums';
 import { factorIndex, seedFactors } from './seed.factors';
 import { facilityProfiles, monthOf, seasonal, seedMonths, WINDOW_END, WINDOW_START, type FacilityProfile } from './seed.profile';
 import {
-  ACTIVITY_COLUMNS, ENERGY_COLUMNS, FACTOR_COLUMNS, FOOTPRINT_COLUMNS, OUTPUT_COLUMNS, SeedTable, WASTE_COLUMNS, WATER_COLUMNS,
+  ACTIVITY_COLUMNS, ENERGY_COLUMNS, FACTOR_COLUMNS, FOOTPRINT_COLUMNS, OUTPUT_COLUMNS, WASTE_COLUMNS, WATER_COLUMNS,
   type ActivityRow, type EnergyRow, type FootprintRow, type OutputRow, type WasteRow, type WaterRow,
 } from './seed.columns';
 import { pactUnit } from './footprint/footprint.pact';
@@ -27,7 +27,7 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
   await insertRows(db, 'emission_factor', FACTOR_COLUMNS, factors);
   progress(factors.length);
   const factorOf = factorIndex(factors);
-  const table = <Row>(name: string, columns: Parameters<typeof insertRows<Row>>[2]) => new SeedTable<Row>(db, name, columns, progress);
+  const table = <Row>(name: string, columns: Parameters<typeof insertRows<Row>>[2]) => new BulkWriter<Row>(db, name, columns, 5_000, progress);
   const activity = table<ActivityRow>('activity_record', ACTIVITY_COLUMNS);
   const energy = table<EnergyRow>('energy_record', ENERGY_COLUMNS);
   const waste = table<WasteRow>('waste_record', WASTE_COLUMNS);
