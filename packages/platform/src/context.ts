@@ -3,6 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { StatementCounter } from './database';
 import type { ReferenceChecker } from './references';
+import type { EventStreamOptions, StoredEvent } from './events/stream';
+
+/** A subscription's source: the subgraph's outbox as a durable log (replay, then live). */
+export interface EventFeed {
+  open(options: EventStreamOptions): Promise<AsyncIterableIterator<StoredEvent>>;
+}
 
 export interface RequestContext<Loaders = unknown> {
   em: EntityManager;
@@ -12,4 +18,6 @@ export interface RequestContext<Loaders = unknown> {
   sql: StatementCounter;
   /** Existence checks for other subgraphs' entities. */
   references: ReferenceChecker;
+  /** Event streams for subscriptions; each event is resolved with a fresh `em` and `loaders`. */
+  events: EventFeed;
 }

@@ -8,6 +8,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Constructor, MigrationObject } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { createLogger } from './logger';
+import { ConsumerOffset, ProcessedEvent } from './events/consumer.entity';
+import { OutboxEvent } from './events/outbox.entity';
 
 const log = createLogger('database');
 
@@ -77,15 +79,19 @@ export interface OrmOptions {
   url: string;
   entities: Options['entities'];
   migrations: (MigrationObject | Constructor<any>)[];
-  /** Called for every statement the ORM sends, whatever the request (tests and metrics). */
+  /** Called for every statement the ORM sends while serving a request — not for background workers (tests and metrics). */
   onStatement?: (sql: string) => void;
   poolSize?: number;
 }
 
+/** The kit's own tables, in every subgraph's database: the outbox (its event log) and consumer offsets. */
+const KIT_ENTITIES: Function[] = [OutboxEvent, ConsumerOffset, ProcessedEvent];
+
 export function ormConfig(options: OrmOptions): Options {
+  const own = (options.entities ?? []) as Function[];
   return {
     clientUrl: options.url,
-    entities: options.entities,
+    entities: [...own, ...KIT_ENTITIES.filter((entity) => !own.includes(entity))],
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
@@ -95,8 +101,10 @@ export function ormConfig(options: OrmOptions): Options {
     forceUtcTimezone: true,
     onQuery: (sql: string) => {
       const scope = statementScope.getStore();
-      if (scope) scope.statements++;
-      options.onStatement?.(sql);
+      if (scope) {
+        scope.statements++;
+        options.onStatement?.(sql);
+      }
       return sql;
     },
   };

@@ -2,6 +2,8 @@
 // readiness (database reachable) on /ready. A subgraph only supplies its schema, ORM and loaders.
 import { randomUUID } from 'node:crypto';
 import express from 'express';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -13,6 +15,8 @@ import { createLogger } from './logger';
 import { listen, type RunningServer } from './http';
 import type { RequestContext } from './context';
 import type { ReferenceChecker } from './references';
+import type { OutboxListener } from './events/outbox-listener';
+import { openEventStream } from './events/stream';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
@@ -20,6 +24,10 @@ export interface SubgraphServerOptions<Loaders> {
   orm: MikroORM;
   createLoaders: (em: EntityManager) => Loaders;
   references: ReferenceChecker;
+  /** Wakes live subscriptions when an outbox write commits. */
+  outbox: OutboxListener;
+  /** Stopped before the ORM closes (relay, consumers, jobs). */
+  workers?: { stop(): Promise<void> };
 }
 
 export interface SubgraphServer {
@@ -63,6 +71,30 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   });
   await apollo.start();
 
+  const createContext = (requestId: string, sql: StatementCounter): RequestContext<Loaders> => {
+    const em = options.orm.em.fork();
+    const context: RequestContext<Loaders> = {
+      em,
+      loaders: options.createLoaders(em),
+      log: log.child({ requestId }),
+      requestId,
+      sql,
+      references: options.references,
+      events: {
+        // each event of a subscription is resolved like a request of its own: fresh em, fresh loaders
+        open: (stream) =>
+          openEventStream(options.orm, options.outbox, {
+            ...stream,
+            beforeEach: () => {
+              context.em = options.orm.em.fork();
+              context.loaders = options.createLoaders(context.em);
+            },
+          }),
+      },
+    };
+    return context;
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
@@ -86,22 +118,13 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       countStatements(sql, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const em = options.orm.em.fork();
-        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
-        return {
-          em,
-          loaders: options.createLoaders(em),
-          log: log.child({ requestId }),
-          requestId,
-          sql: (req as RequestWithCounter).sqlCounter,
-          references: options.references,
-        };
-      },
+      context: async ({ req }) =>
+        createContext(String(req.headers['x-request-id'] ?? randomUUID()), (req as RequestWithCounter).sqlCounter),
     }),
   );
 
   const running: RunningServer[] = [];
+  const closers: (() => Promise<void>)[] = [];
   return {
     name: options.name,
     app,
@@ -109,12 +132,31 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     async listen(port, host) {
       const server = await listen(app, port, host);
       running.push(server);
+      // Subscriptions: graphql-ws (graphql-transport-ws) on the same URL as HTTP.
+      const sockets = new WebSocketServer({ server: server.httpServer, path: '/graphql' });
+      const graphqlWs = useServer(
+        {
+          schema: options.schema,
+          context: () => createContext(randomUUID(), { statements: 0 }),
+          onNext: (_ctx, _id, _payload, _args, result) =>
+            result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as never } : result,
+          onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)) as never,
+        },
+        sockets,
+      );
+      closers.push(async () => {
+        await graphqlWs.dispose();
+        await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      });
       log.info({ url: server.url }, 'subgraph listening');
       return server;
     },
     async stop() {
+      for (const close of closers) await close();
       await Promise.all(running.map((server) => server.close()));
       await apollo.stop();
+      await options.workers?.stop();
+      await options.outbox.close();
       await options.orm.close(true);
     },
   };

@@ -9,6 +9,10 @@ import { openDatabase, databaseTargetFromEnv, databaseUrl } from './database';
 import { createSubgraphServer, type SubgraphServer } from './server';
 import { createLogger } from './logger';
 import { referenceChecker } from './references';
+import type { EventBus } from './events/bus';
+import { listenOutbox } from './events/outbox-listener';
+import { startEventWorkers, type ConsumerDefinition, type EventWorkers, type JobDefinition } from './events/workers';
+import { openBus } from './events/open-bus';
 
 export interface SubgraphDefinition<Loaders = unknown> {
   name: string;
@@ -22,6 +26,10 @@ export interface SubgraphDefinition<Loaders = unknown> {
   createLoaders: (em: EntityManager) => Loaders;
   /** Other subgraphs' entity types this one stores references to: typename → owning subgraph. */
   referenceOwners?: Record<string, string>;
+  /** Reactions to other subgraphs' events (see events/workers.ts). */
+  consumers?: ConsumerDefinition[];
+  /** Periodic work (e.g. raising events for certificates about to expire). */
+  jobs?: JobDefinition[];
 }
 
 const schemas = new WeakMap<SubgraphDefinition<any>, Promise<GraphQLSchema>>();
@@ -42,35 +50,62 @@ export interface StartOptions {
   onStatement?: (sql: string) => void;
   /** Peer subgraph URLs by name, for reference checks; may be filled after start. */
   peers?: Record<string, string>;
+  /** The event bus: with one, the subgraph relays its outbox and runs its consumers and jobs. */
+  bus?: EventBus;
+  /** Worker poll interval (ms); NOTIFY wakes them sooner. */
+  pollMs?: number;
 }
 
-export async function createSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<SubgraphServer> {
+export interface RunningSubgraphServer extends SubgraphServer {
+  /** Present when started with a bus. */
+  events?: EventWorkers;
+}
+
+export async function createSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraphServer> {
   const orm = await openDatabase({
     url: options.url,
     entities: definition.entities,
     migrations: definition.migrations,
     onStatement: options.onStatement,
   });
-  return createSubgraphServer({
+  const outbox = await listenOutbox(options.url, createLogger(definition.name));
+  const events = options.bus
+    ? await startEventWorkers({
+        producer: definition.name,
+        orm,
+        bus: options.bus,
+        listener: outbox,
+        consumers: definition.consumers,
+        jobs: definition.jobs,
+        pollMs: options.pollMs,
+      })
+    : undefined;
+  const server = await createSubgraphServer({
     name: definition.name,
     schema: await subgraphSchema(definition),
     orm,
     createLoaders: definition.createLoaders,
     references: referenceChecker({ owners: definition.referenceOwners ?? {}, urls: options.peers ?? {} }),
+    outbox,
+    workers: events,
   });
+  return Object.assign(server, { events });
 }
 
 /** Process entry point: reads DATABASE_URL / DATABASE_PREFIX / PORT / HOST / SUBGRAPH_URLS, serves until SIGINT/SIGTERM. */
 export async function runSubgraph(definition: SubgraphDefinition<any>): Promise<void> {
   const log = createLogger(definition.name);
   try {
-    const url = databaseUrl(databaseTargetFromEnv(), definition.name);
+    const target = databaseTargetFromEnv();
+    const url = databaseUrl(target, definition.name);
     const peers = process.env.SUBGRAPH_URLS ? (JSON.parse(process.env.SUBGRAPH_URLS) as Record<string, string>) : {};
-    const server = await createSubgraph(definition, { url, peers });
+    const bus = await openBus(target);
+    const server = await createSubgraph(definition, { url, peers, bus });
     await server.listen(Number(process.env.PORT ?? definition.port), process.env.HOST ?? '127.0.0.1');
     const shutdown = async (signal: string) => {
       log.info({ signal }, 'shutting down');
       await server.stop();
+      await bus.close();
       process.exit(0);
     };
     process.once('SIGINT', shutdown);

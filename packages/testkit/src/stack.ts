@@ -1,6 +1,6 @@
 // A whole supergraph in the test process: chosen subgraphs on port 0, each on its own fresh database,
 // composed from their live URLs, and the real gateway in front. Counts SQL statements per subgraph.
-import { createSubgraph, databaseUrl, type RunningServer, type SubgraphServer } from '@cmgraph/platform';
+import { createSubgraph, databaseUrl, openBus, type EventBus, type RunningServer, type RunningSubgraphServer } from '@cmgraph/platform';
 import { createGateway, type Gateway } from '@cmgraph/gateway';
 import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
 import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
@@ -10,7 +10,7 @@ import { isolatedTarget } from './database';
 import { graphqlClient, type GraphqlClient } from './client';
 
 export interface RunningSubgraph {
-  server: SubgraphServer;
+  server: RunningSubgraphServer;
   http: RunningServer;
   /** SQL statements sent by this subgraph since start (or the last reset). */
   statements: number;
@@ -23,6 +23,13 @@ export interface Stack {
   /** A client straight to one subgraph (as the gateway would call it). */
   subgraph(name: string): GraphqlClient;
   resetStatementCounts(): void;
+  /** The stack's event bus (PostgreSQL by default, NATS JetStream when NATS_URL is set). */
+  bus: EventBus;
+  /**
+   * Waits until every event written so far has been relayed and every reaction applied, including the
+   * events those reactions wrote (chains), so a test can assert on the effects.
+   */
+  settle(): Promise<void>;
   /** Writes the demo universe at `scale` into every running subgraph's database (as `npm run seed`). */
   seed(scale: Scale): Promise<void>;
   stop(): Promise<void>;
@@ -40,6 +47,7 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
   const peers: Record<string, string> = { ...options.peers };
   let gateway: Gateway | undefined;
   let gatewayHttp: RunningServer | undefined;
+  let bus: EventBus | undefined;
   const stop = async () => {
     await gatewayHttp?.close();
     await gateway?.stop();
@@ -47,9 +55,12 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
       await sub.http.close();
       await sub.server.stop();
     }
+    await bus?.drop?.();
+    await bus?.close();
     await target.drop();
   };
   try {
+    bus = await openBus(target);
     for (const definition of definitions) {
       const name = definition.name;
       const entry = { statements: 0 } as RunningSubgraph;
@@ -57,6 +68,8 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
         url: databaseUrl(target, name),
         onStatement: () => void entry.statements++,
         peers,
+        bus,
+        pollMs: 250,
       });
       entry.http = await entry.server.listen(0);
       peers[name] = entry.http.url;
@@ -74,6 +87,31 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
     gatewayUrl,
     gateway: graphqlClient(gatewayUrl),
     subgraphs: running,
+    bus: bus!,
+    async settle() {
+      const subs = Object.values(running);
+      const idle = async () => {
+        for (const sub of subs) await sub.server.events!.idle();
+      };
+      const pending = async () => {
+        let total = 0;
+        for (const sub of subs) {
+          const [row] = await sub.server.orm.em
+            .fork()
+            .execute<{ n: number }[]>('select count(*)::int as n from outbox_event where relayed_at is null');
+          total += row!.n;
+        }
+        return total;
+      };
+      // all relayed, then every consumer caught up, and those reactions wrote nothing new: settled
+      for (let round = 0; round < 20; round++) {
+        await idle();
+        if ((await pending()) > 0) continue;
+        await idle();
+        if ((await pending()) === 0) return;
+      }
+      throw new Error('events did not settle after 20 rounds');
+    },
     subgraph: (name) => graphqlClient(running[name]!.http.url),
     resetStatementCounts() {
       for (const sub of Object.values(running)) sub.statements = 0;

@@ -6,6 +6,7 @@ import { newId } from '../ids';
 
 @Entity({ tableName: 'outbox_event' })
 @Index({ properties: ['subjectType', 'subjectId'] })
+@Index({ name: 'outbox_event_pending', expression: 'create index outbox_event_pending on outbox_event (seq) where relayed_at is null' })
 export class OutboxEvent {
   /** Position in this subgraph's log (bigint, as a string). */
   @PrimaryKey({ type: 'bigint', autoincrement: true })

@@ -1,18 +1,21 @@
 // The relay: moves committed outbox rows to the bus, in order, at least once; the bus ignores an event
 // it already has, so a relay killed between appending and marking only repeats itself harmlessly.
-import { Client } from 'pg';
+// One relay per producer database works at a time (an advisory lock), so the bus receives each
+// producer's events in its outbox order even when several processes of the subgraph run.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger } from '../logger';
 import type { EventBus } from './bus';
-import { OUTBOX_CHANNEL } from './record';
+import type { OutboxListener } from './outbox-listener';
 import { workerLoop, type WorkerLoop } from './loop';
+
+const RELAY_LOCK = 0x636d726c; // "cmrl"
 
 export interface RelayOptions {
   producer: string;
   orm: MikroORM;
-  /** The producer's database URL, for LISTEN. */
-  url: string;
   bus: EventBus;
+  /** Wakes the relay when an outbox write commits (otherwise it polls). */
+  listener?: OutboxListener;
   batchSize?: number;
   pollMs?: number;
 }
@@ -28,14 +31,16 @@ interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
-export async function startRelay(options: RelayOptions): Promise<WorkerLoop> {
+export function startRelay(options: RelayOptions): WorkerLoop {
   const log = createLogger(`${options.producer}:relay`);
   const batchSize = options.batchSize ?? 500;
   const step = () =>
     options.orm.em.fork().transactional(async (em) => {
+      const [lock] = await em.execute<{ mine: boolean }[]>(`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as mine`);
+      if (!lock?.mine) return false; // another process of this subgraph is relaying
       const rows = await em.execute<OutboxRow[]>(
         `select seq::text, id, type, subject_type, subject_id, supplier_id, occurred_at, payload
-         from outbox_event where relayed_at is null order by seq limit ? for update skip locked`,
+         from outbox_event where relayed_at is null order by outbox_event.seq limit ?`,
         [batchSize],
       );
       if (!rows.length) return false;
@@ -49,16 +54,12 @@ export async function startRelay(options: RelayOptions): Promise<WorkerLoop> {
       return rows.length === batchSize;
     });
   const loop = workerLoop(step, { pollMs: options.pollMs ?? 1_000, log });
-  const listener = new Client({ connectionString: options.url });
-  listener.on('error', (error) => log.warn({ err: error }, 'outbox listener lost; polling'));
-  listener.on('notification', () => loop.wake());
-  await listener.connect();
-  await listener.query(`listen ${OUTBOX_CHANNEL}`);
+  const unlisten = options.listener?.onCommit(() => loop.wake());
   return {
     ...loop,
     async stop() {
+      unlisten?.();
       await loop.stop();
-      await listener.end().catch(() => undefined);
     },
   };
 }
