@@ -3,3 +3,4 @@ export * from './client';
 export * from './database';
 export * from './entities-stub';
 export * from './stack';
+export * from './subscriptions';

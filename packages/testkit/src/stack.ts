@@ -1,7 +1,7 @@
 // A whole supergraph in the test process: chosen subgraphs on port 0, each on its own fresh database,
 // composed from their live URLs, and the real gateway in front. Counts SQL statements per subgraph.
-import { createSubgraph, databaseUrl, openBus, type EventBus, type RunningServer, type RunningSubgraphServer } from '@cmgraph/platform';
-import { createGateway, type Gateway } from '@cmgraph/gateway';
+import { createSubgraph, databaseUrl, openBus, type DatabaseTarget, type EventBus, type RunningServer, type RunningSubgraphServer } from '@cmgraph/platform';
+import { createGateway, type Gateway, type GatewayOptions } from '@cmgraph/gateway';
 import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
 import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import { Client } from 'pg';
@@ -23,6 +23,14 @@ export interface Stack {
   /** A client straight to one subgraph (as the gateway would call it). */
   subgraph(name: string): GraphqlClient;
   resetStatementCounts(): void;
+  /** The gateway currently running (a new one after `restartGateway`). */
+  gatewayServer(): Gateway;
+  /** Stops the gateway and starts a fresh one (no state kept) on the same port. */
+  restartGateway(): Promise<void>;
+  /** Stops a subgraph (server, workers, connections) and starts it again on the same port and database. */
+  restartSubgraph(name: string): Promise<void>;
+  /** Where its databases live (`<prefix>_<subgraph>`, the bus's too): for processes a test starts itself. */
+  target: DatabaseTarget;
   /** The stack's event bus (PostgreSQL by default, NATS JetStream when NATS_URL is set). */
   bus: EventBus;
   /**
@@ -38,6 +46,10 @@ export interface Stack {
 export interface StackOptions {
   /** URLs of peers not started here (e.g. a stub owner of referenced entities), by subgraph name. */
   peers?: Record<string, string>;
+  /** Subgraphs started without relay, consumers and jobs (a test runs those elsewhere, e.g. in a process it kills). */
+  withoutWorkers?: string[];
+  /** Extra gateway options (e.g. subscription buffer size). */
+  gateway?: Partial<GatewayOptions>;
 }
 
 export async function startStack(names: string[] = SUBGRAPH_NAMES, options: StackOptions = {}): Promise<Stack> {
@@ -49,41 +61,54 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
   let gatewayHttp: RunningServer | undefined;
   let bus: EventBus | undefined;
   const stop = async () => {
-    await gatewayHttp?.close();
-    await gateway?.stop();
-    for (const sub of Object.values(running)) {
-      await sub.http.close();
-      await sub.server.stop();
-    }
+    await gateway?.stop(); // closes its sockets and HTTP server
+    for (const sub of Object.values(running)) await sub.server.stop();
     await bus?.drop?.();
     await bus?.close();
     await target.drop();
   };
+  const startSubgraph = async (definition: (typeof definitions)[number], port = 0) => {
+    const entry = running[definition.name] ?? ({ statements: 0 } as RunningSubgraph);
+    entry.server = await createSubgraph(definition, {
+      url: databaseUrl(target, definition.name),
+      onStatement: () => void entry.statements++,
+      peers,
+      bus: options.withoutWorkers?.includes(definition.name) ? undefined : bus,
+      pollMs: 250,
+    });
+    entry.http = await entry.server.listen(port);
+    peers[definition.name] = entry.http.url;
+    running[definition.name] = entry;
+  };
+  let supergraphSdl = '';
+  const startGateway = async (port = 0) => {
+    gateway = await createGateway({ supergraphSdl, ...options.gateway });
+    gatewayHttp = await gateway.listen(port);
+  };
   try {
     bus = await openBus(target);
-    for (const definition of definitions) {
-      const name = definition.name;
-      const entry = { statements: 0 } as RunningSubgraph;
-      entry.server = await createSubgraph(definition, {
-        url: databaseUrl(target, name),
-        onStatement: () => void entry.statements++,
-        peers,
-        bus,
-        pollMs: 250,
-      });
-      entry.http = await entry.server.listen(0);
-      peers[name] = entry.http.url;
-      running[name] = entry;
-    }
-    const { supergraphSdl } = await composeSupergraph(definitions, (d) => running[d.name]!.http.url);
-    gateway = await createGateway({ supergraphSdl });
-    gatewayHttp = await gateway.listen(0);
+    for (const definition of definitions) await startSubgraph(definition);
+    ({ supergraphSdl } = await composeSupergraph(definitions, (d) => running[d.name]!.http.url));
+    await startGateway();
   } catch (error) {
     await stop();
     throw error;
   }
-  const gatewayUrl = gatewayHttp.url;
+  const gatewayUrl = gatewayHttp!.url;
   return {
+    gatewayServer: () => gateway!,
+    target: { serverUrl: target.serverUrl, prefix: target.prefix },
+    async restartGateway() {
+      const port = gatewayHttp!.port;
+      await gateway!.stop();
+      await startGateway(port);
+    },
+    async restartSubgraph(name) {
+      const entry = running[name]!;
+      const port = entry.http.port;
+      await entry.server.stop();
+      await startSubgraph(definitions.find((d) => d.name === name)!, port);
+    },
     gatewayUrl,
     gateway: graphqlClient(gatewayUrl),
     subgraphs: running,
@@ -91,7 +116,7 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
     async settle() {
       const subs = Object.values(running);
       const idle = async () => {
-        for (const sub of subs) await sub.server.events!.idle();
+        for (const sub of subs) await sub.server.events?.idle();
       };
       const pending = async () => {
         let total = 0;

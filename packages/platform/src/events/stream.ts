@@ -33,6 +33,12 @@ export interface EventStreamOptions {
 }
 
 const PREFIX = 'ev:';
+let open = 0;
+
+/** Event streams open in this process (upstream subscriptions served): tests count sharing with it. */
+export function openEventStreams(): number {
+  return open;
+}
 
 export function eventCursor(seq: string): string {
   return Buffer.from(PREFIX + seq).toString('base64url');
@@ -85,7 +91,10 @@ export async function openEventStream(
   let done = false;
   let wake: (() => void) | undefined;
   const unlisten = listener.onCommit(() => wake?.());
+  open++;
   const finish = () => {
+    if (done) return;
+    open--;
     done = true;
     unlisten();
     wake?.();
