@@ -43,7 +43,8 @@ export async function ensureDatabase(url: string): Promise<void> {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created concurrently by a sibling process
+        // created concurrently by a sibling process (42P04, or 23505 when both inserted into pg_database)
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
       log.info({ database: name }, 'database created');
     }

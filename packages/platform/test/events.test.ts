@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
-  ConsumerOffset, OutboxEvent, ProcessedEvent, databaseUrl, ensureDatabase, notifyOutbox, openPostgresBus, ormConfig,
-  recordEvent, startConsumer, startRelay, newId, type EventBus, type EventHandler,
+  ConsumerOffset, OutboxEvent, ProcessedEvent, createLogger, databaseUrl, ensureDatabase, listenOutbox, openPostgresBus, ormConfig,
+  recordEvent, startConsumer, startRelay, newId, type EventBus, type EventHandler, type OutboxListener,
 } from '@cmgraph/platform';
 import { isolatedTarget } from '@cmgraph/testkit';
 
@@ -12,6 +12,7 @@ const target = isolatedTarget();
 let producer: MikroORM;
 let consumer: MikroORM;
 let bus: EventBus;
+let listener: OutboxListener;
 
 async function scratchOrm(name: string, entities: Function[]): Promise<MikroORM> {
   const url = databaseUrl(target, name);
@@ -26,8 +27,10 @@ beforeAll(async () => {
   consumer = await scratchOrm('consumer', [ConsumerOffset, ProcessedEvent]);
   await consumer.em.getConnection().execute('create table tally (event_id uuid, subject_id uuid)');
   bus = await openPostgresBus(databaseUrl(target, 'bus'));
+  listener = await listenOutbox(databaseUrl(target, 'producer'), createLogger('test'));
 });
 afterAll(async () => {
+  await listener?.close();
   await bus?.close();
   await producer?.close(true);
   await consumer?.close(true);
@@ -36,8 +39,7 @@ afterAll(async () => {
 
 async function ship(subjectId: string, commit = true): Promise<void> {
   await producer.em.fork().transactional(async (em) => {
-    recordEvent(em, { type: 'shipment.delivered', subject: { type: 'Shipment', id: subjectId }, payload: { n: 1 } });
-    await notifyOutbox(em);
+    await recordEvent(em, { type: 'shipment.delivered', subject: { type: 'Shipment', id: subjectId }, payload: { n: 1 } });
     if (!commit) throw new Error('rolled back on purpose');
   }).catch(() => undefined);
 }
@@ -52,7 +54,7 @@ async function tallied(): Promise<{ event_id: string; subject_id: string }[]> {
 
 describe('events', () => {
   it('carries committed events from the outbox to a consumer exactly once, and never a rolled-back one', async () => {
-    const relay = await startRelay({ producer: 'orders', orm: producer, url: databaseUrl(target, 'producer'), bus, pollMs: 50 });
+    const relay = startRelay({ producer: 'orders', orm: producer, listener, bus, pollMs: 50 });
     const reaction = await startConsumer({ name: 'test.tally', orm: consumer, bus, handlers: { 'shipment.delivered': tally }, pollMs: 50 });
     const subjects = [newId(), newId(), newId()];
     for (const id of subjects) await ship(id);
@@ -62,7 +64,7 @@ describe('events', () => {
     expect((await tallied()).map((row) => row.subject_id)).toEqual([...subjects].sort());
 
     // the relay re-appending the same events (as after a crash before marking them) changes nothing
-    const log = await bus.read('0', 100);
+    const log = await (await bus.reader('test.log', [])).read('0', 100);
     await bus.append(log.map((e) => ({ ...e, producerSeq: '1' })));
     await reaction.idle();
     expect(await tallied()).toHaveLength(3);
@@ -71,7 +73,7 @@ describe('events', () => {
   });
 
   it('resumes from its durable offset after a restart, applying only what it had not applied', async () => {
-    const relay = await startRelay({ producer: 'orders', orm: producer, url: databaseUrl(target, 'producer'), bus, pollMs: 50 });
+    const relay = startRelay({ producer: 'orders', orm: producer, listener, bus, pollMs: 50 });
     const more = [newId(), newId()];
     for (const id of more) await ship(id);
     await relay.idle();
@@ -79,7 +81,7 @@ describe('events', () => {
     await restarted.idle();
     expect(await tallied()).toHaveLength(5);
     const [{ position }] = await consumer.em.fork().execute<{ position: string }[]>('select position::text from consumer_offset');
-    expect(position).toBe((await bus.read('0', 100)).at(-1)!.position);
+    expect(position).toBe((await (await bus.reader('test.log', [])).read('0', 100)).at(-1)!.position);
     await restarted.stop();
     await relay.stop();
   });
@@ -90,7 +92,7 @@ describe('events', () => {
       await tally(event, em);
       if (failures-- > 0) throw new Error('downstream hiccup');
     };
-    const relay = await startRelay({ producer: 'orders', orm: producer, url: databaseUrl(target, 'producer'), bus, pollMs: 50 });
+    const relay = startRelay({ producer: 'orders', orm: producer, listener, bus, pollMs: 50 });
     const reaction = await startConsumer({ name: 'test.flaky', orm: consumer, bus, handlers: { 'shipment.delivered': flaky }, pollMs: 50 });
     await relay.idle();
     await reaction.idle(); // first pass fails and rolls back

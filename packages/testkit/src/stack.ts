@@ -63,7 +63,7 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
   const stop = async () => {
     await gateway?.stop(); // closes its sockets and HTTP server
     for (const sub of Object.values(running)) await sub.server.stop();
-    await bus?.drop?.();
+    await bus?.drop();
     await bus?.close();
     await target.drop();
   };

@@ -3,6 +3,7 @@ export * from './bus';
 export * from './consumer';
 export * from './consumer.entity';
 export * from './loop';
+export * from './nats-bus';
 export * from './outbox.entity';
 export * from './open-bus';
 export * from './outbox-listener';
