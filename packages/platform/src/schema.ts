@@ -28,6 +28,16 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    // type-graphql refuses any @Subscription without a PubSub; ours all bring their own `subscribe`
+    // (the outbox stream, context.events.open), so topic-based subscriptions are refused instead.
+    pubSub: {
+      publish: () => {
+        throw new Error('topic-based subscriptions are not supported: give @Subscription a subscribe function');
+      },
+      subscribe: () => {
+        throw new Error('topic-based subscriptions are not supported: give @Subscription a subscribe function');
+      },
+    },
   });
   const sdl = [
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ${JSON.stringify(FEDERATION_IMPORTS)})`,

@@ -54,6 +54,8 @@ export interface StartOptions {
   bus?: EventBus;
   /** Worker poll interval (ms); NOTIFY wakes them sooner. */
   pollMs?: number;
+  /** Run jobs on their schedule (default true; tests run them explicitly). */
+  scheduleJobs?: boolean;
 }
 
 export interface RunningSubgraphServer extends SubgraphServer {
@@ -77,6 +79,7 @@ export async function createSubgraph<L>(definition: SubgraphDefinition<L>, optio
         listener: outbox,
         consumers: definition.consumers,
         jobs: definition.jobs,
+        scheduleJobs: options.scheduleJobs,
         pollMs: options.pollMs,
       })
     : undefined;

@@ -75,6 +75,7 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
       peers,
       bus: options.withoutWorkers?.includes(definition.name) ? undefined : bus,
       pollMs: 250,
+      scheduleJobs: false, // tests run jobs themselves (server.events.runJob)
     });
     entry.http = await entry.server.listen(port);
     peers[definition.name] = entry.http.url;

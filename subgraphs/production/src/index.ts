@@ -1,5 +1,6 @@
 // The production subgraph: lines and machines, bills of materials, work orders with their output and
-// consumption (lot genealogy), downtime, telemetry with limits, OEE/MTBF/MTTR, and the alert store.
+// consumption (lot genealogy), downtime, telemetry with limits, OEE/MTBF/MTTR, and the alert store of
+// every domain with its stream (`alertRaised`), fed by other subgraphs' events.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { Line } from './line/line.entity';
@@ -24,7 +25,9 @@ import { MachineMetricLimit } from './telemetry/metric-limit.entity';
 import { MetricLimitResolver, TelemetryResolver } from './telemetry/telemetry.resolver';
 import { Alert } from './alert/alert.entity';
 import { AlertResolver } from './alert/alert.resolver';
-import { Facility, Lot, Product, PurchaseOrder, PurchaseOrderLine, Shipment, Supplier } from './references/external.reference';
+import { AlertSubscriptionResolver } from './alert/alert.subscription';
+import { alertReactions } from './alert/reactions/alert.consumer';
+import { Facility, Location, Lot, Product, PurchaseOrder, PurchaseOrderLine, Shipment, Supplier } from './references/external.reference';
 import { migrations } from './migrations';
 import type { Context } from './context';
 
@@ -42,9 +45,9 @@ export const production: SubgraphDefinition<Loaders> = {
     LineResolver, MachineResolver, FacilityContributionResolver,
     BillOfMaterialsResolver, BillOfMaterialsLineResolver, ProductContributionResolver,
     WorkOrderResolver, WorkOrderMutationResolver, ProductionReportResolver, WorkOrderOutputResolver, MaterialConsumptionResolver,
-    LotContributionResolver, DowntimeResolver, TelemetryResolver, MetricLimitResolver, AlertResolver,
+    LotContributionResolver, DowntimeResolver, TelemetryResolver, MetricLimitResolver, AlertResolver, AlertSubscriptionResolver,
   ],
-  orphanedTypes: [Facility, Product, Lot, Supplier, PurchaseOrderLine, PurchaseOrder, Shipment],
+  orphanedTypes: [Facility, Product, Lot, Supplier, PurchaseOrderLine, PurchaseOrder, Shipment, Location],
   references: {
     Line: (ref, ctx: Context) => maybeLoad(ctx.loaders.line, String(ref.id)),
     Machine: (ref, ctx: Context) => maybeLoad(ctx.loaders.machine, String(ref.id)),
@@ -59,6 +62,7 @@ export const production: SubgraphDefinition<Loaders> = {
   createLoaders,
   referenceOwners: {
     Facility: 'suppliers', Supplier: 'suppliers', Product: 'inventory', Lot: 'inventory',
-    PurchaseOrderLine: 'orders', PurchaseOrder: 'orders', Shipment: 'orders',
+    PurchaseOrderLine: 'orders', PurchaseOrder: 'orders', Shipment: 'orders', Location: 'inventory',
   },
+  consumers: [alertReactions],
 };

@@ -18,7 +18,7 @@ export interface DowntimeRow { id: string; machineId: string; reasonId: string; 
 export interface ReadingRow { id: string; machineId: string; metric: string; value: number; unit: string; recordedAt: string }
 export interface LimitRow { id: string; machineId: string; metric: string; unit: string; max: number }
 export interface AlertRow {
-  id: string; subjectId: string; facilityId: string; severity: string; message: string; metric: string; value: number; threshold: number;
+  id: string; subjectId: string; facilityId: string; supplierId: string | null; severity: string; message: string; metric: string; value: number; threshold: number;
   unit: string; occurrences: number; raisedAt: string; lastRaisedAt: string; resolvedAt: string | null;
 }
 
@@ -95,7 +95,7 @@ export const LIMIT_COLUMNS: Column<LimitRow>[] = [
 export const ALERT_COLUMNS: Column<AlertRow>[] = [
   ...base<AlertRow>((a) => a.raisedAt), col('category', 'text[]', () => 'MACHINE_HEALTH'), col('severity', 'text[]', (a) => a.severity),
   col('subject_type', 'text[]', () => 'Machine'), col('subject_id', 'uuid[]', (a) => a.subjectId), col('facility_id', 'uuid[]', (a) => a.facilityId),
-  col('message', 'text[]', (a) => a.message), col('metric', 'text[]', (a) => a.metric), col('value', 'float8[]', (a) => a.value),
+  col('supplier_id', 'uuid[]', (a) => a.supplierId),  col('message', 'text[]', (a) => a.message), col('metric', 'text[]', (a) => a.metric), col('value', 'float8[]', (a) => a.value),
   col('threshold', 'float8[]', (a) => a.threshold), col('unit', 'text[]', (a) => a.unit), col('occurrences', 'int[]', (a) => a.occurrences),
   col('raised_at', 'timestamptz[]', (a) => a.raisedAt), col('last_raised_at', 'timestamptz[]', (a) => a.lastRaisedAt),
   col('resolved_at', 'timestamptz[]', (a) => a.resolvedAt), col('resolved_by', 'text[]', (a) => (a.resolvedAt ? 'seed' : null)),

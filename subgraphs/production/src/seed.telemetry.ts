@@ -1,8 +1,8 @@
 // Seeded machine telemetry: four readings a day of temperature and vibration over the last 14 days of
-// the demo world for every machine, limits on both, and an open MACHINE_HEALTH alert for each machine
-// whose recent readings went over a limit (a few run hot or start to shake).
+// the demo world for every machine, limits on both, and an open MACHINE_HEALTH alert for each machine and
+// metric whose recent readings went over the limit (a few run hot or start to shake), as ingestion would.
 import type { Client } from 'pg';
-import { addDays, insertRows, random, seedId, SEED_TODAY, type SeedMachine } from '@cmgraph/seedkit';
+import { addDays, insertRows, random, seedId, SEED_TODAY, type SeedLine, type SeedMachine } from '@cmgraph/seedkit';
 import { ALERT_COLUMNS, LIMIT_COLUMNS, READING_COLUMNS, type AlertRow, type ReadingRow } from './seed.columns';
 
 const DAYS = 14;
@@ -20,7 +20,12 @@ interface Breach {
   worst: { metric: string; unit: string; value: number; max: number; excess: number };
 }
 
-export async function seedTelemetry(db: Client, machines: SeedMachine[], progress: (rows: number) => void): Promise<void> {
+export async function seedTelemetry(
+  db: Client,
+  machines: SeedMachine[],
+  lineOf: Map<string, SeedLine>,
+  progress: (rows: number) => void,
+): Promise<void> {
   const limits = machines.flatMap((m, i) => LIMITS.map((l, k) => ({ id: seedId('metric-limit', i * LIMITS.length + k), machineId: m.id, ...l })));
   await insertRows(db, 'machine_metric_limit', LIMIT_COLUMNS, limits);
   progress(limits.length);
@@ -40,7 +45,7 @@ export async function seedTelemetry(db: Client, machines: SeedMachine[], progres
         const vibration = round(1.5 + r.next() * 3 + (shaky && d < 5 ? 2 + r.next() * 5 : 0));
         for (const [limit, value] of [[LIMITS[0], temperature], [LIMITS[1], vibration]] as const) {
           readings.push({ id: seedId('telemetry', serial++), machineId: machine.id, metric: limit.metric, value, unit: limit.unit, recordedAt });
-          if (value > limit.max) note(breach, machine.id, limit, value, recordedAt);
+          if (value > limit.max) note(breach, limit, value, recordedAt);
         }
       }
       if (readings.length >= BATCH) {
@@ -49,28 +54,28 @@ export async function seedTelemetry(db: Client, machines: SeedMachine[], progres
         readings = [];
       }
     }
-    const found = breach.get(machine.id);
-    if (found) alerts.push(alertRow(alerts.length, machine, found));
+    for (const found of breach.values()) alerts.push(alertRow(alerts.length, machine, lineOf.get(machine.lineId)?.supplierId ?? null, found));
   }
   await insertRows(db, 'telemetry_reading', READING_COLUMNS, readings);
   await insertRows(db, 'alert', ALERT_COLUMNS, alerts);
   progress(readings.length + alerts.length);
 }
 
-function note(breaches: Map<string, Breach>, machineId: string, limit: (typeof LIMITS)[number], value: number, at: string): void {
+/** One breach per metric of a machine (`breaches` is the machine's own). */
+function note(breaches: Map<string, Breach>, limit: (typeof LIMITS)[number], value: number, at: string): void {
   const excess = (value - limit.max) / limit.max;
   const worst = { metric: limit.metric, unit: limit.unit, value, max: limit.max, excess };
-  const breach = breaches.get(machineId);
-  if (!breach) return void breaches.set(machineId, { count: 1, first: at, last: at, worst });
+  const breach = breaches.get(limit.metric);
+  if (!breach) return void breaches.set(limit.metric, { count: 1, first: at, last: at, worst });
   breach.count++;
   breach.last = at;
   if (excess > breach.worst.excess) breach.worst = worst;
 }
 
-function alertRow(index: number, machine: SeedMachine, breach: Breach): AlertRow {
+function alertRow(index: number, machine: SeedMachine, supplierId: string | null, breach: Breach): AlertRow {
   const { worst } = breach;
   return {
-    id: seedId('alert', index), subjectId: machine.id, facilityId: machine.facilityId, severity: worst.excess > 0.2 ? 'CRITICAL' : 'WARNING',
+    id: seedId('alert', index), subjectId: machine.id, facilityId: machine.facilityId, supplierId, severity: worst.excess > 0.2 ? 'CRITICAL' : 'WARNING',
     message: `${worst.metric} ${worst.value} ${worst.unit} over the limit of ${worst.max} ${worst.unit}`, metric: worst.metric,
     value: worst.value, threshold: worst.max, unit: worst.unit, occurrences: breach.count, raisedAt: breach.first, lastRaisedAt: breach.last,
     resolvedAt: null,

@@ -52,7 +52,7 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
     }
   }
   await writeBatch(db, batch, progress);
-  await seedTelemetry(db, machines, progress);
+  await seedTelemetry(db, machines, lineOf, progress);
 };
 
 /** One ACTIVE version 1 per product a work order makes; its components are the products it consumed. */

@@ -1,6 +1,7 @@
-// The alert store: one open alert per category and subject (a repeat counts, concurrently too), the
-// acknowledge/resolve lifecycle, subjects resolved by their owners, and telemetry over a limit raising
-// MACHINE_HEALTH alerts in the ingesting transaction, with units converted or refused.
+// The alert store: one open alert per category, subject and metric (a repeat counts, concurrently too),
+// the acknowledge/resolve lifecycle, subjects resolved by their owners (with the facility and supplier
+// they belong to), and telemetry over a limit raising MACHINE_HEALTH alerts in the ingesting
+// transaction, with units converted or refused.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { dataOf, startStack, type Stack } from '@cmgraph/testkit';
 import { countRows, createPlant, mutate, refusal, type Plant } from './fixtures';
@@ -56,6 +57,20 @@ describe('raising alerts', () => {
     expect(refusal(await raise({ subjectType: 'Supplier', subjectId: plant.lineId }))).toEqual({ code: 'NOT_FOUND', field: 'subjectId' });
     expect(refusal(await raise({ subjectType: 'Machine', subjectId: 'nope' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'subjectId' });
     expect(await countRows(stack, 'alert')).toBe(before);
+  });
+
+  it('carries the facility and the supplier its subject belongs to, asked of the owner for other subgraphs\' entities', async () => {
+    const about = async (input: object) => {
+      const { id } = dataOf(await raise({ category: 'ENVIRONMENT', ...input })).raiseAlert;
+      const { alert } = dataOf(await stack.gateway(`query($id: ID!) { alert(id: $id) { facility { id } supplier { id } } }`, { id }));
+      return alert;
+    };
+    const expected = { facility: { id: plant.facilityId }, supplier: { id: plant.supplierId } };
+    expect(await about({ subjectType: 'Facility', subjectId: plant.facilityId })).toEqual(expected);
+    expect(await about({ subjectType: 'Machine', subjectId: plant.machineIds[2] })).toEqual(expected);
+    expect(await about({ subjectType: 'Supplier', subjectId: plant.supplierId, facilityId: plant.facilityId })).toEqual(expected);
+    const { alerts } = dataOf(await stack.gateway(`query($s: ID!) { alerts(filter: { supplierId: $s, categories: [ENVIRONMENT] }) { totalCount } }`, { s: plant.supplierId }));
+    expect(alerts.totalCount).toBe(3);
   });
 
   it('filters by category, minimum severity, open state and facility', async () => {

@@ -87,3 +87,34 @@ export async function countRows(stack: Stack, table: string): Promise<number> {
   const rows = await stack.subgraphs.production!.server.orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from "${table}"`);
   return rows[0]!.n;
 }
+
+export interface OutboxRow {
+  seq: string;
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  supplierId: string | null;
+  occurredAt: Date;
+  payload: Record<string, any>;
+}
+
+/** The last position of production's event log (outbox), to read what came after it. */
+export async function lastSeq(stack: Stack): Promise<string> {
+  const rows = await stack.subgraphs.production!.server.orm.em.getConnection().execute<{ seq: string }[]>(
+    'select coalesce(max(seq), 0)::text as seq from outbox_event',
+  );
+  return rows[0]!.seq;
+}
+
+/** Production's events after `seq`, in log order, optionally only of some types. */
+export async function eventsAfter(stack: Stack, seq: string, types?: string[]): Promise<OutboxRow[]> {
+  const rows = await stack.subgraphs.production!.server.orm.em.fork().execute<any[]>(
+    `select seq::text, type, subject_type, subject_id, supplier_id, occurred_at, payload from outbox_event
+     where seq > ?${types ? ' and type in (?)' : ''} order by outbox_event.seq`,
+    types ? [seq, types] : [seq],
+  );
+  return rows.map((r) => ({
+    seq: r.seq, type: r.type, subjectType: r.subject_type, subjectId: r.subject_id, supplierId: r.supplier_id,
+    occurredAt: new Date(r.occurred_at), payload: r.payload,
+  }));
+}

@@ -80,6 +80,8 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
     }, { failRate: tier.failRate / 2, marginalRate: 0 })]);
   }
   await flush();
+  // each failed inspection is recorded under the non-conformance it opened
+  await db.query('update inspection set non_conformance_id = n.id from non_conformance n where n.inspection_id = inspection.id');
   const actions = await seedCorrectiveActions(db, world, nonConformances.firstOpenPerSupplier, progress);
   const recalls = await seedRecall(db, world, progress);
   await setCounters(db, { NC: nonConformances.count, CA: actions, RC: recalls });

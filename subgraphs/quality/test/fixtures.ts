@@ -1,5 +1,6 @@
-// Builders for quality tests: lots that really arrived (supplier, PO, shipment, receipt through the
-// gateway), inspection plans, a stand-in production subgraph, and row counts for refused mutations.
+// Builders for quality tests: lots that really arrived (supplier, PO, shipment, delivery, and the
+// receipt inventory books for it, all through the gateway), inspection plans, a stand-in production
+// subgraph, and row counts for refused mutations.
 import { dataOf, startEntitiesStub, type EntitiesStub, type GraphqlResponse, type Stack } from '@cmgraph/testkit';
 
 let serial = 0;
@@ -46,16 +47,18 @@ export async function receivedLots(stack: Stack, quantities: number[]): Promise<
   await mutate(stack, `mutation($input: RecordShipmentMilestoneInput!) { recordShipmentMilestone(input: $input) { id } }`, {
     shipmentId: createShipment.id, type: 'DELIVERED', occurredAt: '2026-03-01T10:00:00Z',
   });
-  const { receiveShipment } = await mutate(stack, `mutation($input: ReceiveShipmentInput!) { receiveShipment(input: $input) { id lines { lot { id } } } }`, {
-    shipmentId: createShipment.id, locationId: createLocation.id, supplierId, receivedAt: '2026-03-01T12:00:00Z',
-    lines: quantities.map((quantity, i) => ({
-      productId, lotNumber: lotNumbers[i], receivedQuantity: quantity, acceptedQuantity: quantity, rejectedQuantity: 0, shipmentLineId: createShipment.lines[i].id,
-    })),
-  });
-  return {
-    supplierId, productId, shipmentId: createShipment.id, receiptId: receiveShipment.id,
-    lotIds: receiveShipment.lines.map((line: { lot: { id: string } }) => line.lot.id),
-  };
+  // Inventory books the receipt itself when it sees the delivery (an event); receive by hand only if it did not.
+  await stack.settle();
+  const { shipment } = dataOf(await stack.gateway<any>(`query($id: ID!) { shipment(id: $id) { receipt { id lines { lot { id lotNumber } } } } }`, { id: createShipment.id }));
+  const receipt: { id: string; lines: { lot: { id: string; lotNumber: string } }[] } = shipment.receipt ?? (await mutate(stack,
+    `mutation($input: ReceiveShipmentInput!) { receiveShipment(input: $input) { id lines { lot { id lotNumber } } } }`, {
+      shipmentId: createShipment.id, locationId: createLocation.id, supplierId, receivedAt: '2026-03-01T12:00:00Z',
+      lines: quantities.map((quantity, i) => ({
+        productId, lotNumber: lotNumbers[i], receivedQuantity: quantity, acceptedQuantity: quantity, rejectedQuantity: 0, shipmentLineId: createShipment.lines[i].id,
+      })),
+    })).receiveShipment;
+  const lotByNumber = new Map(receipt.lines.map((line) => [line.lot.lotNumber, line.lot.id]));
+  return { supplierId, productId, shipmentId: createShipment.id, receiptId: receipt.id, lotIds: lotNumbers.map((number) => lotByNumber.get(number)!) };
 }
 
 export async function createProduct(stack: Stack, sku: string): Promise<string> {

@@ -1,4 +1,5 @@
-// The suppliers subgraph: suppliers, their sites, certificates, audits, SLAs and sourcing.
+// The suppliers subgraph: suppliers, their sites, certificates, audits, SLAs and sourcing; the daily
+// job that raises `certification.expiring`.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { Supplier } from './supplier/supplier.entity';
@@ -7,6 +8,7 @@ import { Facility } from './facility/facility.entity';
 import { FacilityResolver } from './facility/facility.resolver';
 import { Certification } from './certification/certification.entity';
 import { CertificationResolver } from './certification/certification.resolver';
+import { expiringCertificationsJob } from './certification/expiring-certifications.job';
 import { Audit } from './audit/audit.entity';
 import { AuditResolver } from './audit/audit.resolver';
 import { Sla } from './sla/sla.entity';
@@ -37,4 +39,5 @@ export const suppliers: SubgraphDefinition<Loaders> = {
     Product: (ref) => ({ id: ref.id }),
   },
   createLoaders,
+  jobs: [expiringCertificationsJob],
 };

@@ -1,6 +1,6 @@
 // The sustainability subgraph: emission factors; activity, energy, waste, water and production output
 // records of facilities; product footprints (PACT v3); and the environmental KPIs it contributes to
-// Supplier, Facility, Product and Shipment.
+// Supplier, Facility, Product and Shipment; emissions budgets, whose crossing is an event.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { EmissionFactor } from './factor/emission-factor.entity';
@@ -18,6 +18,8 @@ import { ProductionOutputResolver } from './output/production-output.resolver';
 import { ProductFootprint } from './footprint/product-footprint.entity';
 import { ProductFootprintContributionResolver, ProductFootprintResolver } from './footprint/footprint.resolver';
 import { EmissionsResolver } from './kpi/emissions.resolver';
+import { EmissionsBudget } from './budget/emissions-budget.entity';
+import { EmissionsBudgetResolver } from './budget/emissions-budget.resolver';
 import { FacilityContributionResolver } from './contributions/facility.resolver';
 import { SupplierContributionResolver } from './contributions/supplier.resolver';
 import { ShipmentTransportResolver } from './shipment/shipment.resolver';
@@ -31,7 +33,7 @@ export { seed } from './seed';
 export const sustainability: SubgraphDefinition<Loaders> = {
   name: 'sustainability',
   port: 4006,
-  entities: [EmissionFactor, ActivityRecord, EnergyRecord, WasteRecord, WaterRecord, ProductionOutputRecord, ProductFootprint],
+  entities: [EmissionFactor, ActivityRecord, EnergyRecord, WasteRecord, WaterRecord, ProductionOutputRecord, ProductFootprint, EmissionsBudget],
   migrations,
   resolvers: [
     EmissionFactorResolver,
@@ -43,6 +45,7 @@ export const sustainability: SubgraphDefinition<Loaders> = {
     ProductFootprintResolver,
     ProductFootprintContributionResolver,
     EmissionsResolver,
+    EmissionsBudgetResolver,
     FacilityContributionResolver,
     SupplierContributionResolver,
     ShipmentTransportResolver,
@@ -50,6 +53,7 @@ export const sustainability: SubgraphDefinition<Loaders> = {
   orphanedTypes: [Facility, Supplier, Product, Shipment],
   references: {
     EmissionFactor: (ref, ctx: Context) => maybeLoad(ctx.loaders.emissionFactor, String(ref.id)),
+    EmissionsBudget: (ref, ctx: Context) => maybeLoad(ctx.loaders.emissionsBudget, String(ref.id)),
     // Any id resolves: the fields contributed here answer "no data" for an id without records.
     Facility: (ref) => ({ id: ref.id }),
     Supplier: (ref) => ({ id: ref.id }),

@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { childrenLoader, rowLoader } from '@cmgraph/platform';
 import { EmissionFactor } from './factor/emission-factor.entity';
+import { EmissionsBudget } from './budget/emissions-budget.entity';
 import { freightFactorLoader } from './factor/freight-factor.loader';
 import { ProductFootprint } from './footprint/product-footprint.entity';
 import { FootprintStatus } from './footprint/footprint.enums';
@@ -14,6 +15,7 @@ import { waterLoader } from './kpi/water.query';
 export function createLoaders(em: EntityManager) {
   return {
     emissionFactor: rowLoader(em, EmissionFactor),
+    emissionsBudget: rowLoader(em, EmissionsBudget),
     freightFactor: freightFactorLoader(em),
     activeFootprintsByProduct: childrenLoader(em, ProductFootprint, 'productId', { status: FootprintStatus.ACTIVE }, { version: 'desc' }),
     emissions: emissionsLoader(em),

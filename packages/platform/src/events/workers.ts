@@ -38,6 +38,8 @@ export interface EventWorkerOptions {
   listener: OutboxListener;
   consumers?: ConsumerDefinition[];
   jobs?: JobDefinition[];
+  /** Run jobs on their schedule (default); off, they run only through `runJob` (tests). */
+  scheduleJobs?: boolean;
   pollMs?: number;
 }
 
@@ -57,9 +59,14 @@ export async function startEventWorkers(options: EventWorkerOptions): Promise<Ev
       if (lock?.mine) await job.run(em);
     });
   };
-  const timers = [...jobs.values()].map((job) =>
-    setInterval(() => void runJob(job.name).catch((error) => log.error({ err: error, job: job.name }, 'job failed')), job.intervalMs).unref(),
-  );
+  const tick = (job: JobDefinition) => () =>
+    void runJob(job.name).catch((error) => log.error({ err: error, job: job.name }, 'job failed'));
+  // each job runs soon after start (a daily job must not wait a day after a deploy), then every interval
+  const scheduled = options.scheduleJobs === false ? [] : [...jobs.values()];
+  const timers = scheduled.flatMap((job) => [
+    setTimeout(tick(job), Math.min(job.intervalMs, 5_000)).unref(),
+    setInterval(tick(job), job.intervalMs).unref(),
+  ]);
   return {
     async idle() {
       await relay.idle();
@@ -67,7 +74,7 @@ export async function startEventWorkers(options: EventWorkerOptions): Promise<Ev
     },
     runJob,
     async stop() {
-      for (const timer of timers) clearInterval(timer);
+      for (const timer of timers) clearTimeout(timer);
       await relay.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
     },

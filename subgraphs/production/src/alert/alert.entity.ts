@@ -1,17 +1,22 @@
-// An alert about one federated entity (its subject). One OPEN alert per category and subject: a repeat
-// raises the same row's `occurrences`, guarded by a partial unique index that the upsert arbitrates on.
-import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+// An alert about one federated entity (its subject). One OPEN alert per category, subject and metric (a
+// machine over its temperature and its vibration limits is two alerts; alerts without a metric are one per
+// category and subject): a repeat raises the same row's `occurrences`, guarded by a partial unique index
+// that the upsert arbitrates on.
+import { Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { OwnedEntity } from '@cmgraph/platform';
 import { AlertCategory, AlertSeverity, AlertSubjectType } from './alert.enums';
 
-type Defaulted = 'metric' | 'value' | 'threshold' | 'unit' | 'facilityId' | 'occurrences' | 'raisedAt' | 'lastRaisedAt'
+type Defaulted = 'metric' | 'value' | 'threshold' | 'unit' | 'facilityId' | 'supplierId' | 'occurrences' | 'raisedAt' | 'lastRaisedAt'
   | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
-@Unique({ name: 'alert_one_open_per_subject', properties: ['category', 'subjectType', 'subjectId'], where: 'resolved_at is null' })
+@Index({
+  name: 'alert_one_open_per_subject_metric',
+  expression: `create unique index "alert_one_open_per_subject_metric" on "alert" ("category", "subject_type", "subject_id", (coalesce("metric", ''))) where resolved_at is null`,
+})
 @Index({ properties: ['facilityId', 'raisedAt'] })
 export class Alert extends OwnedEntity<Defaulted> {
   @Field(() => AlertCategory)
@@ -34,11 +39,15 @@ export class Alert extends OwnedEntity<Defaulted> {
   @Property({ type: 'uuid', nullable: true })
   facilityId: string | null = null;
 
+  /** The supplier (a CM) the subject belongs to, when known: partners will see only their own alerts. */
+  @Property({ type: 'uuid', nullable: true, index: true })
+  supplierId: string | null = null;
+
   @Field({ description: 'Of the latest occurrence.' })
   @Property({ type: 'text' })
   message!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was measured; part of what the alert is about (one open alert per metric).' })
   @Property({ nullable: true })
   metric: string | null = null;
 

@@ -21,6 +21,21 @@ export enum AlertSeverity {
 
 export const SEVERITY_ORDER: readonly AlertSeverity[] = [AlertSeverity.INFO, AlertSeverity.WARNING, AlertSeverity.CRITICAL];
 
+/** 0 for INFO, 1 for WARNING, 2 for CRITICAL: stored in event payloads so that SQL can compare severities. */
+export function severityRank(severity: AlertSeverity): number {
+  return SEVERITY_ORDER.indexOf(severity);
+}
+
+/** What happened to an alert, as its event stream tells it. */
+export enum AlertChange {
+  /** A new alert (nothing open about the same category, subject and metric). */
+  RAISED = 'RAISED',
+  /** Another occurrence counted on the open alert (its severity may have risen). */
+  RECURRED = 'RECURRED',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  RESOLVED = 'RESOLVED',
+}
+
 /** The federated entity types an alert may concern (members of the `AlertSubject` union). */
 export enum AlertSubjectType {
   Machine = 'Machine',
@@ -35,4 +50,5 @@ export enum AlertSubjectType {
 
 registerEnumType(AlertCategory, { name: 'AlertCategory' });
 registerEnumType(AlertSeverity, { name: 'AlertSeverity', description: 'INFO < WARNING < CRITICAL.' });
+registerEnumType(AlertChange, { name: 'AlertChange', description: 'RAISED, RECURRED (another occurrence while open), ACKNOWLEDGED, RESOLVED.' });
 registerEnumType(AlertSubjectType, { name: 'AlertSubjectType', description: 'The entity type an alert concerns.' });

@@ -40,8 +40,11 @@ export class RaiseAlertInput {
   @Length(1, 16)
   unit?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The facility concerned, for subjects not at one facility by themselves (derived for Machine, Line, Facility).' })
+  @Field(() => ID, { nullable: true, description: 'The facility concerned, for subjects not at one facility by themselves (derived for Machine, Line, Facility, Shipment).' })
   facilityId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The supplier concerned, when the subject does not tell (derived for Machine, Line, Facility, Supplier, Shipment, PurchaseOrder, Lot).' })
+  supplierId?: string;
 }
 
 @InputType()
@@ -62,11 +65,14 @@ export class AlertFilter {
   @Field(() => AlertSeverity, { nullable: true, description: 'This severity or higher.' })
   minSeverity?: AlertSeverity;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: not resolved yet; false: resolved.' })
+  @Field(() => Boolean, { nullable: true, description: 'true: not resolved yet; false: resolved. On `alertRaised`: the alert as the change left it (false: RESOLVED events only).' })
   open?: boolean;
 
   @Field(() => ID, { nullable: true })
   facilityId?: string;
+
+  @Field(() => ID, { nullable: true })
+  supplierId?: string;
 
   @Field(() => AlertSubjectType, { nullable: true })
   subjectType?: AlertSubjectType;

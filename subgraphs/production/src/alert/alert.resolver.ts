@@ -1,16 +1,19 @@
-// Alerts: the list with its filters, raise (deduplicated per category and subject while open),
-// acknowledge and resolve, and an alert's subject.
+// Alerts: the list with its filters, raise (deduplicated per category, subject and metric while open),
+// acknowledge and resolve — each change with its event in the same transaction — and an alert's subject.
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
-import { AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, connectionOf, maybeLoad, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Alert } from './alert.entity';
-import { AlertSubjectType } from './alert.enums';
+import { AlertChange } from './alert.enums';
 import { AlertActionInput, AlertFilter, RaiseAlertInput } from './alert.input';
 import { canAcknowledge, canResolve, severitiesFrom } from './alert.rules';
-import { upsertAlerts } from './alert.upsert';
+import { raiseAlerts } from './alert.raise';
+import { alertEvent } from './alert.events';
 import { AlertSubject, alertSubject } from './alert-subject';
-import { Facility } from '../references/external.reference';
+import { subjectFacts } from './alert-subject.facts';
+import { Facility, stub, Supplier } from '../references/external.reference';
 
 export const AlertConnection = connectionOf(Alert);
 
@@ -26,16 +29,16 @@ export class AlertResolver {
     return paginate(ctx.em, Alert, alertWhere(filter ?? {}), page);
   }
 
-  @Mutation(() => Alert, { description: 'Raises an alert; while one about the same category and subject is open, that one counts another occurrence instead.' })
+  @Mutation(() => Alert, { description: 'Raises an alert; while one about the same category, subject and metric is open, that one counts another occurrence instead.' })
   async raiseAlert(@Arg('input') input: RaiseAlertInput, @Ctx() ctx: Context): Promise<Alert> {
-    const facilityId = await subjectFacility(input, ctx);
+    const { facilityId, supplierId } = await subjectFacts(input, ctx);
     return ctx.em.transactional(async (em) => {
-      const [id] = await upsertAlerts(em, [{
-        category: input.category, severity: input.severity, subjectType: input.subjectType, subjectId: input.subjectId, facilityId,
+      const [raised] = await raiseAlerts(em, [{
+        category: input.category, severity: input.severity, subjectType: input.subjectType, subjectId: input.subjectId, facilityId, supplierId,
         message: input.message, metric: input.metric ?? null, value: input.value ?? null, threshold: input.threshold ?? null,
         unit: input.unit ?? null, occurrences: 1,
       }]);
-      return (await em.findOne(Alert, { id: id! }, { refresh: true }))!;
+      return (await em.findOne(Alert, { id: raised!.id }, { refresh: true }))!;
     });
   }
 
@@ -45,16 +48,18 @@ export class AlertResolver {
       const alert = await lockAlert(em, input.alertId);
       if (!canAcknowledge(alert)) throw AppError.conflict('the alert is already acknowledged or resolved', { field: 'status' });
       Object.assign(alert, { acknowledgedAt: new Date(), acknowledgedBy: input.by });
+      await recordEvent(em, alertEvent(AlertChange.ACKNOWLEDGED, alert, alert.acknowledgedAt!, input.by));
       return alert;
     });
   }
 
-  @Mutation(() => Alert, { description: 'Closes an alert; the next raise about the same category and subject opens a new one.' })
+  @Mutation(() => Alert, { description: 'Closes an alert; the next raise about the same category, subject and metric opens a new one.' })
   resolveAlert(@Arg('input') input: AlertActionInput, @Ctx() ctx: Context): Promise<Alert> {
     return ctx.em.transactional(async (em) => {
       const alert = await lockAlert(em, input.alertId);
       if (!canResolve(alert)) throw AppError.conflict('the alert is already resolved', { field: 'status' });
       Object.assign(alert, { resolvedAt: new Date(), resolvedBy: input.by });
+      await recordEvent(em, alertEvent(AlertChange.RESOLVED, alert, alert.resolvedAt!, input.by));
       return alert;
     });
   }
@@ -69,24 +74,18 @@ export class AlertResolver {
     return alert.facilityId ? Object.assign(new Facility(), { id: alert.facilityId }) : null;
   }
 
+  @FieldResolver(() => Supplier, { nullable: true, description: 'The supplier (CM) the subject belongs to, when known.' })
+  supplier(@Root() alert: Alert): Supplier | null {
+    return alert.supplierId ? stub(Supplier, alert.supplierId) : null;
+  }
+
   @FieldResolver(() => Boolean, { description: 'Not resolved yet.' })
   open(@Root() alert: Alert): boolean {
     return !alert.resolvedAt;
   }
 }
 
-/** Checks the subject exists (here, or in its owner) and finds the facility it is at. */
-async function subjectFacility(input: RaiseAlertInput, ctx: Context): Promise<string | null> {
-  const field = 'subjectId';
-  if (input.subjectType === AlertSubjectType.Machine) return (await mustLoad(ctx.loaders.machine, 'Machine', input.subjectId, field)).facilityId;
-  if (input.subjectType === AlertSubjectType.Line) return (await mustLoad(ctx.loaders.line, 'Line', input.subjectId, field)).facilityId;
-  await ctx.references.requireExisting(input.subjectType, [{ id: input.subjectId, field }]);
-  if (input.subjectType === AlertSubjectType.Facility) return input.subjectId;
-  if (input.facilityId) await ctx.references.requireExisting('Facility', [{ id: input.facilityId, field: 'facilityId' }]);
-  return input.facilityId ?? null;
-}
-
-async function lockAlert(em: Parameters<Parameters<Context['em']['transactional']>[0]>[0], id: string): Promise<Alert> {
+async function lockAlert(em: EntityManager, id: string): Promise<Alert> {
   const alert = await em.findOne(Alert, { id: requireId(id, 'alertId') }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!alert) throw AppError.notFound('Alert', id, 'alertId');
   return alert;
@@ -99,6 +98,7 @@ function alertWhere(filter: AlertFilter): FilterQuery<Alert> {
   if (filter.open === true) where.push({ resolvedAt: null });
   if (filter.open === false) where.push({ resolvedAt: { $ne: null } });
   if (filter.facilityId) where.push({ facilityId: requireId(filter.facilityId, 'filter.facilityId') });
+  if (filter.supplierId) where.push({ supplierId: requireId(filter.supplierId, 'filter.supplierId') });
   if (filter.subjectType) where.push({ subjectType: filter.subjectType });
   if (filter.subjectId) where.push({ subjectId: requireId(filter.subjectId, 'filter.subjectId') });
   return { $and: where };

@@ -51,6 +51,13 @@ export class Shipment {
   id!: string;
 }
 
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType()
+export class Location {
+  @Field(() => ID)
+  id!: string;
+}
+
 /** A stub of class `type` for an id stored in a column here (an instance, so unions can tell types apart). */
 export function stub<T extends { id: string }>(type: new () => T, id: string): T {
   return Object.assign(new type(), { id });

@@ -1,13 +1,14 @@
 // Telemetry ingestion in a fixed number of statements per batch, whatever its size: the machines'
-// limits in one SELECT, the readings in one INSERT, and the MACHINE_HEALTH alerts of every machine
-// with a reading over its limit in one upsert, all in the caller's transaction.
+// limits in one SELECT, the readings in one INSERT, and the MACHINE_HEALTH alerts of every machine and
+// metric with a reading over its limit in one upsert plus their events, all in the caller's transaction.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '@cmgraph/platform';
 import { MachineMetricLimit } from './metric-limit.entity';
 import { convert, requireUnit } from './units';
 import type { TelemetryReadingInput } from './telemetry.input';
 import { AlertCategory, AlertSeverity, AlertSubjectType } from '../alert/alert.enums';
-import { upsertAlerts, type AlertRaise } from '../alert/alert.upsert';
+import type { AlertRaise, RaisedAlert } from '../alert/alert.upsert';
+import { raiseAlerts } from '../alert/alert.raise';
 
 /** Over the limit by more than this share is CRITICAL, otherwise WARNING. */
 const CRITICAL_EXCESS = 0.2;
@@ -18,15 +19,22 @@ SELECT r.id, now(), now(), r.machine_id, r.metric, r.value, r.unit, r.recorded_a
 FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, machine_id uuid, metric text, value float8, unit text, recorded_at timestamptz)`;
 
 interface Breach {
+  machineId: string;
   readings: number;
   worst: { metric: string; value: number; max: number; unit: string; excess: number };
+}
+
+/** Where a machine is and whose it is: the facility and supplier its alerts carry. */
+export interface MachinePlace {
+  facilityId: string;
+  supplierId: string | null;
 }
 
 export async function ingestReadings(
   em: EntityManager,
   readings: TelemetryReadingInput[],
-  facilityOf: Map<string, string>,
-): Promise<string[]> {
+  placeOf: Map<string, MachinePlace>,
+): Promise<RaisedAlert[]> {
   readings.forEach((r, i) => requireUnit(r.unit, `readings[${i}].unit`));
   const limits = await em.find(MachineMetricLimit, { machine: { $in: [...new Set(readings.map((r) => r.machineId))] } });
   const limitOf = new Map(limits.map((l) => [`${l.machine.id}|${l.metric}`, l]));
@@ -37,22 +45,24 @@ export async function ingestReadings(
     const value = convert(reading.value, reading.unit, limit.unit, `readings[${i}].unit`);
     if (!(value > limit.max)) return;
     const excess = limit.max !== 0 ? (value - limit.max) / Math.abs(limit.max) : Infinity;
-    const breach = breaches.get(reading.machineId) ?? { readings: 0, worst: { metric: limit.metric, value, max: limit.max, unit: limit.unit, excess } };
+    const key = `${reading.machineId}|${limit.metric}`;
+    const breach = breaches.get(key) ?? { machineId: reading.machineId, readings: 0, worst: { metric: limit.metric, value, max: limit.max, unit: limit.unit, excess } };
     breach.readings++;
     if (excess > breach.worst.excess) breach.worst = { metric: limit.metric, value, max: limit.max, unit: limit.unit, excess };
-    breaches.set(reading.machineId, breach);
+    breaches.set(key, breach);
   });
   await em.execute(INSERT, [JSON.stringify(readings.map((r) => ({
     id: newId(), machine_id: r.machineId, metric: r.metric, value: r.value, unit: r.unit, recorded_at: r.recordedAt.toISOString(),
   })))]);
-  const raises: AlertRaise[] = [...breaches].map(([machineId, { readings: count, worst }]) => ({
+  const raises: AlertRaise[] = [...breaches.values()].map(({ machineId, readings: count, worst }) => ({
     category: AlertCategory.MACHINE_HEALTH,
     severity: worst.excess > CRITICAL_EXCESS ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
-    subjectType: AlertSubjectType.Machine, subjectId: machineId, facilityId: facilityOf.get(machineId) ?? null,
+    subjectType: AlertSubjectType.Machine, subjectId: machineId,
+    facilityId: placeOf.get(machineId)?.facilityId ?? null, supplierId: placeOf.get(machineId)?.supplierId ?? null,
     message: `${worst.metric} ${round(worst.value)} ${worst.unit} over the limit of ${worst.max} ${worst.unit}`,
     metric: worst.metric, value: worst.value, threshold: worst.max, unit: worst.unit, occurrences: count,
   }));
-  return upsertAlerts(em, raises);
+  return raiseAlerts(em, raises);
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

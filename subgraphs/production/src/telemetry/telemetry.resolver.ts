@@ -1,5 +1,5 @@
-// Telemetry: batched ingestion (limits checked, alerts raised in the same transaction), metric limits,
-// and a machine's readings of one metric, newest first.
+// Telemetry: batched ingestion (limits checked, alerts raised with their events in the same
+// transaction), metric limits, and a machine's readings of one metric, newest first.
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AppError, mustLoad, newId, requireId } from '@cmgraph/platform';
@@ -7,9 +7,10 @@ import type { Context } from '../context';
 import { TelemetryReading } from './telemetry-reading.entity';
 import { MachineMetricLimit } from './metric-limit.entity';
 import { IngestTelemetryArgs, SetMetricLimitInput, TelemetryArgs } from './telemetry.input';
-import { ingestReadings } from './telemetry.ingest';
+import { ingestReadings, type MachinePlace } from './telemetry.ingest';
 import { requireUnit } from './units';
 import { Machine } from '../machine/machine.entity';
+import { Line } from '../line/line.entity';
 import { Alert } from '../alert/alert.entity';
 
 @ObjectType()
@@ -17,7 +18,7 @@ class IngestTelemetryResult {
   @Field(() => Int)
   accepted!: number;
 
-  @Field(() => [Alert], { description: 'MACHINE_HEALTH alerts raised or repeated by readings over their limits.' })
+  @Field(() => [Alert], { description: 'MACHINE_HEALTH alerts raised or repeated by readings over their limits (one per machine and metric).' })
   alerts!: Alert[];
 }
 
@@ -39,12 +40,12 @@ export class TelemetryResolver {
   @Mutation(() => IngestTelemetryResult, { description: 'Stores a batch of readings in one statement; a reading over its machine limit raises a MACHINE_HEALTH alert.' })
   async ingestTelemetry(@Args() { readings }: IngestTelemetryArgs, @Ctx() ctx: Context): Promise<IngestTelemetryResult> {
     readings.forEach((r, i) => requireId(r.machineId, `readings[${i}].machineId`));
-    const machines = await ctx.loaders.machine.loadMany([...new Set(readings.map((r) => r.machineId))]);
-    const facilityOf = new Map(machines.filter((m): m is Machine => m instanceof Machine).map((m) => [m.id, m.facilityId]));
-    const unknown = readings.findIndex((r) => !facilityOf.has(r.machineId));
+    const placeOf = await machinePlaces(readings.map((r) => r.machineId), ctx);
+    const unknown = readings.findIndex((r) => !placeOf.has(r.machineId));
     if (unknown >= 0) throw AppError.notFound('Machine', readings[unknown]!.machineId, `readings[${unknown}].machineId`);
     return ctx.em.transactional(async (em) => {
-      const ids = await ingestReadings(em, readings, facilityOf);
+      const raised = await ingestReadings(em, readings, placeOf);
+      const ids = raised.map((alert) => alert.id);
       const alerts = ids.length ? await em.find(Alert, { id: { $in: ids } }, { refresh: true, orderBy: { id: 'asc' } }) : [];
       return { accepted: readings.length, alerts };
     });
@@ -68,6 +69,14 @@ export class TelemetryResolver {
   async machine(@Root() reading: TelemetryReading, @Ctx() ctx: Context): Promise<Machine> {
     return (await ctx.loaders.machine.load(reading.machine.id))!;
   }
+}
+
+/** The known machines among `ids`, with their facility and the supplier whose line they are on. */
+async function machinePlaces(ids: string[], ctx: Context): Promise<Map<string, MachinePlace>> {
+  const machines = (await ctx.loaders.machine.loadMany([...new Set(ids)])).filter((m): m is Machine => m instanceof Machine);
+  const lines = await ctx.loaders.line.loadMany([...new Set(machines.map((m) => m.line.id))]);
+  const supplierOf = new Map(lines.filter((l): l is Line => l instanceof Line).map((l) => [l.id, l.supplierId]));
+  return new Map(machines.map((m) => [m.id, { facilityId: m.facilityId, supplierId: supplierOf.get(m.line.id) ?? null }]));
 }
 
 @Resolver(() => MachineMetricLimit)

@@ -7,7 +7,7 @@ import { WorkOrder } from './work-order.entity';
 @ObjectType({ description: 'A quantity of one input lot consumed by a work order.' })
 @Entity()
 @Check({ name: 'material_consumption_quantity_positive', expression: `quantity > '0'::double precision` })
-export class MaterialConsumption extends OwnedEntity<'consumedAt'> {
+export class MaterialConsumption extends OwnedEntity<'consumedAt' | 'locationId'> {
   @ManyToOne(() => WorkOrder, { index: true })
   workOrder!: WorkOrder;
 
@@ -18,6 +18,10 @@ export class MaterialConsumption extends OwnedEntity<'consumedAt'> {
   /** The lot's product (owned by inventory), as inventory said when the consumption was recorded. */
   @Property({ type: 'uuid' })
   productId!: string;
+
+  /** The inventory Location the stock moved at, when the report named one (else inventory decides); exposed as `location`. */
+  @Property({ type: 'uuid', nullable: true })
+  locationId: string | null = null;
 
   @Field(() => Float, { description: 'In `uom`.' })
   @Property({ type: 'double' })

@@ -1,7 +1,9 @@
 // What the floor reports against a running work order: output into lots, and input lots consumed.
-// Each checks the lot through inventory (its owner) before the transaction, then writes in one.
+// Each checks the lot (and the location, when named) through inventory, its owner, before the
+// transaction, then writes the report and its event (`work_order.output_reported`,
+// `consumption.recorded`: what inventory books stock movements from) in one transaction.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { AppError } from '@cmgraph/platform';
+import { AppError, recordEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { WorkOrder } from './work-order.entity';
 import { WorkOrderOutput } from './work-order-output.entity';
@@ -9,9 +11,9 @@ import { MaterialConsumption } from './material-consumption.entity';
 import { RecordConsumptionInput, ReportWorkOrderOutputInput } from './work-order.input';
 import { REPORTABLE } from './work-order.rules';
 import { lockWorkOrder } from './work-order.mutations';
+import { consumptionRecorded, outputReported } from './work-order.events';
+import { fetchReportFacts, orderSupplier, requireLocationAt } from './report-facts';
 import { BillOfMaterialsLine } from '../bom/bill-of-materials.entity';
-
-type LotFacts = { product: { id: string } };
 
 function requireReportable(order: WorkOrder): void {
   if (!REPORTABLE.includes(order.status)) {
@@ -24,11 +26,12 @@ export class ProductionReportResolver {
   @Mutation(() => WorkOrder, { description: 'Books good and scrapped quantity into an output lot of the work order\'s product.' })
   async reportWorkOrderOutput(@Arg('input') input: ReportWorkOrderOutputInput, @Ctx() ctx: Context): Promise<WorkOrder> {
     if (input.goodQuantity + input.scrapQuantity <= 0) throw AppError.badInput('goodQuantity', 'good + scrap must be greater than 0');
-    const [lot] = await ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'product { id }');
+    const { lot, location } = await fetchReportFacts(ctx, input.lotId, input.locationId);
     return ctx.em.transactional(async (em) => {
       const order = await lockWorkOrder(em, input.workOrderId);
       requireReportable(order);
-      if (lot!.product.id !== order.productId) throw AppError.badInput('lotId', "the lot is of another product than the work order's");
+      if (lot.product.id !== order.productId) throw AppError.badInput('lotId', "the lot is of another product than the work order's");
+      const locationId = requireLocationAt(order, location);
       // Serialises reports into one lot across work orders, so two cannot both claim it as their output.
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`lot-output:${input.lotId}`]);
       const elsewhere = await em.findOne(WorkOrderOutput, { lotId: input.lotId, workOrder: { $ne: order.id } });
@@ -36,28 +39,34 @@ export class ProductionReportResolver {
       if (await em.count(MaterialConsumption, { workOrder: order, lotId: input.lotId })) {
         throw AppError.badInput('lotId', 'the lot is an input of this work order');
       }
-      em.persist(em.create(WorkOrderOutput, { workOrder: order, lotId: input.lotId, goodQuantity: input.goodQuantity, scrapQuantity: input.scrapQuantity }));
+      const output = em.create(WorkOrderOutput, {
+        workOrder: order, lotId: input.lotId, goodQuantity: input.goodQuantity, scrapQuantity: input.scrapQuantity, locationId,
+      });
+      em.persist(output);
       order.quantityGood += input.goodQuantity;
       order.quantityScrap += input.scrapQuantity;
+      await recordEvent(em, outputReported(order, output, lot.lotNumber, await orderSupplier(em, order)));
       return order;
     });
   }
 
   @Mutation(() => MaterialConsumption, { description: 'Records an input lot consumed by the work order; its product must be on the BOM.' })
   async recordConsumption(@Arg('input') input: RecordConsumptionInput, @Ctx() ctx: Context): Promise<MaterialConsumption> {
-    const [lot] = await ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'product { id }');
+    const { lot, location } = await fetchReportFacts(ctx, input.lotId, input.locationId);
     return ctx.em.transactional(async (em) => {
       const order = await lockWorkOrder(em, input.workOrderId);
       requireReportable(order);
-      const component = await em.findOne(BillOfMaterialsLine, { billOfMaterials: order.billOfMaterials, componentProductId: lot!.product.id });
+      const component = await em.findOne(BillOfMaterialsLine, { billOfMaterials: order.billOfMaterials, componentProductId: lot.product.id });
       if (!component) throw AppError.badInput('lotId', "the lot's product is not a component on the work order's bill of materials");
+      const locationId = requireLocationAt(order, location);
       if (await em.count(WorkOrderOutput, { workOrder: order, lotId: input.lotId })) {
         throw AppError.badInput('lotId', 'the lot is an output of this work order');
       }
       const consumption = em.create(MaterialConsumption, {
-        workOrder: order, lotId: input.lotId, productId: lot!.product.id, quantity: input.quantity, uom: component.uom,
+        workOrder: order, lotId: input.lotId, productId: lot.product.id, quantity: input.quantity, uom: component.uom, locationId,
       });
       em.persist(consumption);
+      await recordEvent(em, consumptionRecorded(order, consumption, lot.lotNumber, await orderSupplier(em, order)));
       return consumption;
     });
   }

@@ -7,13 +7,17 @@ import { WorkOrder } from './work-order.entity';
 @ObjectType({ description: 'One output report of a work order: good and scrapped quantity into a lot.' })
 @Entity()
 @Check({ name: 'work_order_output_quantities', expression: `good_quantity >= '0'::double precision and scrap_quantity >= '0'::double precision` })
-export class WorkOrderOutput extends OwnedEntity<'reportedAt'> {
+export class WorkOrderOutput extends OwnedEntity<'reportedAt' | 'locationId'> {
   @ManyToOne(() => WorkOrder, { index: true })
   workOrder!: WorkOrder;
 
   /** The inventory Lot the good quantity went into; exposed as `lot`. */
   @Property({ type: 'uuid', index: true })
   lotId!: string;
+
+  /** The inventory Location the stock moved at, when the report named one (else inventory decides); exposed as `location`. */
+  @Property({ type: 'uuid', nullable: true })
+  locationId: string | null = null;
 
   @Field(() => Float, { description: "In the work order's uom." })
   @Property({ type: 'double' })

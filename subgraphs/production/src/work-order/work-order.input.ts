@@ -60,6 +60,9 @@ export class ReportWorkOrderOutputInput {
   @Field(() => Float, { defaultValue: 0 })
   @Min(0, { message: 'scrapQuantity must not be negative' })
   scrapQuantity: number = 0;
+
+  @Field(() => ID, { nullable: true, description: "The inventory Location the stock moves at (at the work order's facility); without it the event leaves the location to inventory (null) and carries the facility and line." })
+  locationId?: string;
 }
 
 @InputType()
@@ -73,6 +76,9 @@ export class RecordConsumptionInput {
   @Field(() => Float, { description: "In the BOM line's uom for that component." })
   @IsPositive({ message: 'quantity must be greater than 0' })
   quantity!: number;
+
+  @Field(() => ID, { nullable: true, description: "The inventory Location the stock moves at (at the work order's facility); without it the event leaves the location to inventory (null) and carries the facility and line." })
+  locationId?: string;
 }
 
 @InputType()

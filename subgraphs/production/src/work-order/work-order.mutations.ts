@@ -1,13 +1,16 @@
-// Work-order mutations: create one against the product's ACTIVE BOM, and move it through its lifecycle.
+// Work-order mutations: create one against the product's ACTIVE BOM, and move it through its lifecycle,
+// each with its event (`work_order.created`, `work_order.status_changed`) in the same transaction.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, mustLoad, requireId } from '@cmgraph/platform';
+import { AppError, mustLoad, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { WorkOrder } from './work-order.entity';
 import { WorkOrderStatus as S } from './work-order.enums';
 import { CreateWorkOrderInput, SetWorkOrderStatusInput } from './work-order.input';
 import { canMoveWorkOrder } from './work-order.rules';
+import { workOrderCreated, workOrderStatusChanged } from './work-order.events';
+import { orderSupplier } from './report-facts';
 import { BillOfMaterials } from '../bom/bill-of-materials.entity';
 import { BillOfMaterialsStatus } from '../bom/bill-of-materials.enums';
 import { Line } from '../line/line.entity';
@@ -34,6 +37,7 @@ export class WorkOrderMutationResolver {
           facilityId: line.facilityId, billOfMaterials: bom, bomVersion: bom.version,
         });
         em.persist(order);
+        await recordEvent(em, workOrderCreated(order, { supplierId: line.supplierId }));
         return order;
       });
     } catch (error) {
@@ -55,7 +59,9 @@ export class WorkOrderMutationResolver {
         if (order.actualStart && at < order.actualStart) throw AppError.badInput('at', 'must not be before the actual start');
         order.actualEnd = at;
       }
+      const from = order.status;
       order.status = input.status;
+      await recordEvent(em, workOrderStatusChanged(order, from, at, await orderSupplier(em, order)));
       return order;
     });
   }

@@ -9,7 +9,7 @@ import { MaterialConsumption } from './material-consumption.entity';
 import { WorkOrderFilter } from './work-order.input';
 import { Line } from '../line/line.entity';
 import { BillOfMaterials } from '../bom/bill-of-materials.entity';
-import { Facility, Lot, Product, PurchaseOrderLine, stub } from '../references/external.reference';
+import { Facility, Location, Lot, Product, PurchaseOrderLine, stub } from '../references/external.reference';
 
 export const WorkOrderConnection = connectionOf(WorkOrder);
 
@@ -78,6 +78,11 @@ export class WorkOrderOutputResolver {
   async workOrder(@Root() output: WorkOrderOutput, @Ctx() ctx: Context): Promise<WorkOrder> {
     return (await ctx.loaders.workOrder.load(output.workOrder.id))!;
   }
+
+  @FieldResolver(() => Location, { nullable: true, description: 'The inventory location the report named; null when it named none.' })
+  location(@Root() row: { locationId: string | null }): Location | null {
+    return row.locationId ? stub(Location, row.locationId) : null;
+  }
 }
 
 @Resolver(() => MaterialConsumption)
@@ -95,6 +100,11 @@ export class MaterialConsumptionResolver {
   @FieldResolver(() => WorkOrder)
   async workOrder(@Root() consumption: MaterialConsumption, @Ctx() ctx: Context): Promise<WorkOrder> {
     return (await ctx.loaders.workOrder.load(consumption.workOrder.id))!;
+  }
+
+  @FieldResolver(() => Location, { nullable: true, description: 'The inventory location the report named; null when it named none.' })
+  location(@Root() row: { locationId: string | null }): Location | null {
+    return row.locationId ? stub(Location, row.locationId) : null;
   }
 }
 

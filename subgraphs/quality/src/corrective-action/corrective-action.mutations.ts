@@ -1,13 +1,15 @@
 // Corrective-action mutations: open an 8D, complete its steps in order, close it when all eight are done.
+// Status changes write their event (`corrective_action.opened|status_changed|closed`) in the same transaction.
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, requireId } from '@cmgraph/platform';
+import { AppError, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { CorrectiveAction, CorrectiveActionNonConformance, CorrectiveActionStep } from './corrective-action.entity';
 import { CorrectiveActionStatus, EIGHT_D_STEPS } from './corrective-action.enums';
 import { CompleteCorrectiveActionStepInput, OpenCorrectiveActionInput } from './corrective-action.input';
 import { canMoveCorrectiveAction, nextStep, statusAfterStep } from './corrective-action.rules';
+import { correctiveActionEvent } from './corrective-action.events';
 import { NonConformance } from '../non-conformance/non-conformance.entity';
 import { nextDocumentNumber } from '../numbering/document-number';
 
@@ -28,9 +30,11 @@ export class CorrectiveActionMutationResolver {
       });
       em.persist(action);
       EIGHT_D_STEPS.forEach((title, i) => em.persist(em.create(CorrectiveActionStep, { correctiveAction: action, step: i + 1, title })));
-      for (const id of new Set(ids)) {
+      const nonConformanceIds = [...new Set(ids)];
+      for (const id of nonConformanceIds) {
         em.persist(em.create(CorrectiveActionNonConformance, { correctiveAction: action, nonConformance: em.getReference(NonConformance, id) }));
       }
+      await recordEvent(em, correctiveActionEvent('corrective_action.opened', action, { nonConformanceIds }));
       return action;
     });
   }
@@ -46,7 +50,9 @@ export class CorrectiveActionMutationResolver {
         throw AppError.conflict(`D${input.step} cannot be completed now: ${expected ? `D${expected} is next` : 'all steps are done'}`, { field: 'step', expected });
       }
       Object.assign(steps.find((s) => s.step === input.step)!, { text: input.text, completedAt: new Date() });
-      action.status = statusAfterStep(action.status, input.step);
+      const from = action.status;
+      action.status = statusAfterStep(from, input.step);
+      if (action.status !== from) await recordEvent(em, correctiveActionEvent('corrective_action.status_changed', action, { from, step: input.step }));
       return action;
     });
   }
@@ -60,8 +66,10 @@ export class CorrectiveActionMutationResolver {
       if (open !== null || !canMoveCorrectiveAction(action.status, CorrectiveActionStatus.CLOSED)) {
         throw AppError.conflict(`a ${action.status} corrective action cannot close${open ? `: D${open} is not complete` : ''}`, { field: 'status', status: action.status });
       }
+      const from = action.status;
       action.status = CorrectiveActionStatus.CLOSED;
       action.closedAt = new Date();
+      await recordEvent(em, correctiveActionEvent('corrective_action.closed', action, { from }));
       return action;
     });
   }

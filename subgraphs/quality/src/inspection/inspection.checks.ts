@@ -16,9 +16,11 @@ export interface CheckedInspection {
   readings: JudgedReading<InspectionCharacteristic>[];
   productId: string;
   supplierId: string | null;
+  /** As inventory numbers the lot, for the event. */
+  lotNumber: string;
 }
 
-interface LotFacts { supplier: { id: string } | null; product: { id: string } }
+interface LotFacts { lotNumber: string; supplier: { id: string } | null; product: { id: string } }
 interface ShipmentFacts { supplier: { id: string } | null }
 
 type Anchor = 'receiptId' | 'shipmentId' | 'workOrderId';
@@ -51,7 +53,7 @@ export async function checkInspection(input: RecordInspectionInput, ctx: Context
 
   // Asked before the transaction opens: no connection is held while other subgraphs answer.
   const settled = await Promise.allSettled([
-    ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'supplier { id } product { id }'),
+    ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'lotNumber supplier { id } product { id }'),
     anchor === 'shipmentId'
       ? ctx.references.fetchExisting<ShipmentFacts>('Shipment', [{ id: input.shipmentId!, field: anchor }], 'supplier { id }')
       : ctx.references.requireExisting(ANCHOR_TYPES[anchor], [{ id: input[anchor]!, field: anchor }]).then((): ShipmentFacts[] => []),
@@ -62,5 +64,7 @@ export async function checkInspection(input: RecordInspectionInput, ctx: Context
   const [lots, anchored] = settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [LotFacts[], ShipmentFacts[]];
   const lot = lots[0]!;
   if (lot.product.id !== plan.productId) throw AppError.badInput('lotId', 'the lot is of another product than the plan');
-  return { plan, sampling, readings, productId: plan.productId, supplierId: lot.supplier?.id ?? anchored[0]?.supplier?.id ?? null };
+  return {
+    plan, sampling, readings, productId: plan.productId, supplierId: lot.supplier?.id ?? anchored[0]?.supplier?.id ?? null, lotNumber: lot.lotNumber,
+  };
 }

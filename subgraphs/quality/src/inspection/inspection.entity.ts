@@ -5,8 +5,10 @@ import { OwnedEntity } from '@cmgraph/platform';
 import { InspectionCharacteristic, InspectionPlan } from '../plan/inspection-plan.entity';
 import { InspectionTrigger } from '../plan/plan.enums';
 import { InspectionResult } from './inspection.enums';
+// The two entities refer to each other; the relation's target is resolved lazily, so the import cycle is harmless.
+import { NonConformance } from '../non-conformance/non-conformance.entity';
 
-type Defaulted = 'receiptId' | 'workOrderId' | 'shipmentId' | 'supplierId';
+type Defaulted = 'receiptId' | 'workOrderId' | 'shipmentId' | 'supplierId' | 'nonConformance';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Quantities are in the product\'s unit of measure (Product.uom).' })
@@ -75,6 +77,13 @@ export class Inspection extends OwnedEntity<Defaulted> {
   @Field()
   @Property({ type: 'timestamptz' })
   inspectedAt!: Date;
+
+  /**
+   * For a failed inspection, the non-conformance it is recorded under: the one it opened, or the one
+   * already open for the lot (a failure does not open a second one). Exposed as `nonConformance`.
+   */
+  @ManyToOne(() => NonConformance, { nullable: true, index: true })
+  nonConformance: NonConformance | null = null;
 }
 
 @ObjectType({ description: 'One measurement of a characteristic, judged against its limits.' })

@@ -1,7 +1,8 @@
 // recordInspection: the checked inspection, its readings, whether it is the lot's first attempt, and —
-// when it fails — the non-conformance for the rejected quantity, all in one transaction.
-// (Quarantining the lot in inventory on a failure will follow as an event in a later issue.)
-import { AppError } from '@cmgraph/platform';
+// when it fails — the non-conformance it is recorded under (opened for the rejected quantity, or the one
+// already open for the lot), with `inspection.recorded` (and `non_conformance.opened`), all in one
+// transaction. Inventory quarantines a lot on a failed inspection by reacting to the event.
+import { AppError, recordEvent, type NewEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Inspection, InspectionReading } from './inspection.entity';
 import { InspectionResult } from './inspection.enums';
@@ -10,7 +11,9 @@ import { checkInspection, type CheckedInspection } from './inspection.checks';
 import { InspectionCharacteristic, InspectionPlan } from '../plan/inspection-plan.entity';
 import { DefectCode } from '../defect/defect-code.entity';
 import { NonConformanceSeverity } from '../non-conformance/non-conformance.enums';
-import { openNonConformanceIn } from '../non-conformance/non-conformance.opening';
+import { lockLot, openNonConformanceIn, openNonConformanceOfLot } from '../non-conformance/non-conformance.opening';
+import { nonConformanceEvent } from '../non-conformance/non-conformance.events';
+import { inspectionRecorded } from './inspection.events';
 
 /** FAIL when a reading is out of limits or the sample holds more defectives than the plan accepts. */
 export function inspectionResult(readingsWithinLimits: boolean[], quantityRejected: number, acceptanceNumber: number): InspectionResult {
@@ -23,8 +26,9 @@ export async function recordInspection(input: RecordInspectionInput, ctx: Contex
   const defectCode = input.defectCode ? await ctx.em.findOne(DefectCode, { code: input.defectCode }) : null;
   if (input.defectCode && !defectCode) throw AppError.notFound('DefectCode', input.defectCode, 'defectCode');
   return ctx.em.transactional(async (em) => {
-    // First attempt or re-inspection is decided under a lock, so two concurrent first attempts cannot both be first.
-    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`inspection:${input.lotId}:${checked.plan.id}`]);
+    // First attempt or re-inspection, and "is a non-conformance already open for the lot", are decided
+    // under the lot's lock: two concurrent first attempts cannot both be first, nor open two NCs.
+    await lockLot(em, input.lotId);
     const earlier = await em.count(Inspection, { lotId: input.lotId, plan: checked.plan.id });
     const inspection = em.create(Inspection, {
       plan: em.getReference(InspectionPlan, checked.plan.id), trigger: checked.plan.trigger,
@@ -41,14 +45,19 @@ export async function recordInspection(input: RecordInspectionInput, ctx: Contex
         value: reading.value, unit: reading.unit, valueInCharacteristicUnit: reading.valueInCharacteristicUnit, withinLimits: reading.withinLimits,
       }));
     }
+    const events: NewEvent[] = [];
     if (result === InspectionResult.FAIL) {
-      await openNonConformanceIn(em, {
+      // A lot has one open non-conformance: a repeated failure is recorded under it rather than opening another.
+      const open = await openNonConformanceOfLot(em, input.lotId);
+      inspection.nonConformance = open ?? await openNonConformanceIn(em, {
         lotId: input.lotId, productId: checked.productId, supplierId: checked.supplierId, inspection,
         defectCode: defectCode ? em.getReference(DefectCode, defectCode.id) : null,
         quantity: input.quantityRejected, severity: input.severity ?? NonConformanceSeverity.MAJOR,
         description: failureSummary(checked, input), openedAt: inspection.inspectedAt,
       });
+      if (!open) events.push(nonConformanceEvent('non_conformance.opened', inspection.nonConformance));
     }
+    await recordEvent(em, ...events, inspectionRecorded(inspection, checked.lotNumber));
     return inspection;
   });
 }

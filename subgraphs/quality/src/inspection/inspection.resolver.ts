@@ -31,8 +31,8 @@ export class InspectionResolver {
 
   @Mutation(() => Inspection, {
     description: 'Records an inspection of a lot against an active plan. The result is computed from the readings and the rejected count. ' +
-      'A FAILED inspection opens a non-conformance for the rejected quantity in the same transaction ' +
-      '(quarantining the lot in inventory will follow as an event in a later issue).',
+      'A FAILED inspection opens a non-conformance for the rejected quantity in the same transaction, or is recorded under the one ' +
+      'already open for the lot. Writes `inspection.recorded` (inventory quarantines the lot of a failed inspection).',
   })
   recordInspection(@Arg('input') input: RecordInspectionInput, @Ctx() ctx: Context): Promise<Inspection> {
     return recordInspection(input, ctx);
@@ -51,6 +51,14 @@ export class InspectionResolver {
   @FieldResolver(() => [NonConformance], { description: 'Non-conformances opened from this inspection.' })
   nonConformances(@Root() inspection: Inspection, @Ctx() ctx: Context): Promise<NonConformance[]> {
     return ctx.loaders.nonConformancesByInspection.load(inspection.id);
+  }
+
+  @FieldResolver(() => NonConformance, {
+    nullable: true,
+    description: 'For a failed inspection, the non-conformance it is recorded under: the one it opened, or the one already open for the lot.',
+  })
+  nonConformance(@Root() inspection: Inspection, @Ctx() ctx: Context): Promise<NonConformance | null> | null {
+    return inspection.nonConformance ? ctx.loaders.nonConformance.load(inspection.nonConformance.id) : null;
   }
 
   @FieldResolver(() => Lot)

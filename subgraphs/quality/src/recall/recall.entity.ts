@@ -8,7 +8,7 @@ import { RecallStatus } from './recall.enums';
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
-export class Recall extends OwnedEntity<'status' | 'completedAt' | 'initiatedAt'> {
+export class Recall extends OwnedEntity<'status' | 'completedAt' | 'initiatedAt' | 'supplierIds'> {
   @Field({ description: 'e.g. "RC-0000001", numbered without gaps.' })
   @Property({ length: 20 })
   @Unique()
@@ -21,6 +21,10 @@ export class Recall extends OwnedEntity<'status' | 'completedAt' | 'initiatedAt'
   /** Ids of the inventory-owned lots at the root of the recall, exposed as `rootLots`. */
   @Property({ type: 'text[]' })
   rootLotIds!: string[];
+
+  /** The suppliers (owned by suppliers) of the root lots, as inventory said at initiation; for the events' supplier. */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  supplierIds: string[] = [];
 
   @Field(() => RecallStatus)
   @Enum({ items: () => RecallStatus, index: true })

@@ -1,10 +1,14 @@
-// Recording supplier audits.
+// Recording supplier audits, each with its `audit.recorded` event.
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Length, Max, Min } from 'class-validator';
+import { recordEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { supplierAndFacility } from '../facility/facility.lookup';
 import { Audit, AuditKind } from './audit.entity';
+import { auditRecorded } from './audit.events';
+import { Supplier } from '../supplier/supplier.entity';
+import { Facility } from '../facility/facility.entity';
 
 @InputType()
 export class RecordAuditInput {
@@ -20,12 +24,17 @@ export class RecordAuditInput {
 
 @Resolver(() => Audit)
 export class AuditResolver {
-  @Mutation(() => Audit)
+  @Mutation(() => Audit, { description: 'Writes `audit.recorded` with the score and findings.' })
   async recordAudit(@Arg('input') input: RecordAuditInput, @Ctx() ctx: Context): Promise<Audit> {
     const { supplier, facility } = await supplierAndFacility(ctx, input);
     const { supplierId: _s, facilityId: _f, ...fields } = input;
-    const audit = ctx.em.create(Audit, { ...fields, supplier, facility });
-    await ctx.em.persist(audit).flush();
-    return audit;
+    return ctx.em.transactional(async (em) => {
+      const audit = em.create(Audit, {
+        ...fields, supplier: em.getReference(Supplier, supplier.id), facility: facility ? em.getReference(Facility, facility.id) : null,
+      });
+      em.persist(audit);
+      await recordEvent(em, auditRecorded(audit));
+      return audit;
+    });
   }
 }

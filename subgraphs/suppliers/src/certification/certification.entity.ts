@@ -19,7 +19,7 @@ registerEnumType(CertificationStandard, { name: 'CertificationStandard' });
 
 @ObjectType()
 @Entity()
-export class Certification extends OwnedEntity {
+export class Certification extends OwnedEntity<'expiryNotifiedFor'> {
   @ManyToOne(() => Supplier, { index: true })
   supplier!: Supplier;
 
@@ -45,4 +45,11 @@ export class Certification extends OwnedEntity {
   @Field(() => LocalDateResolver, { description: 'Last day of validity (inclusive).' })
   @Property({ type: 'date', index: true })
   validUntil!: string;
+
+  /**
+   * The expiry date `certification.expiring` was last raised for: the job raises once per certificate and
+   * expiry date, so a re-run raises nothing new and a renewal (a new validUntil) can raise again.
+   */
+  @Property({ type: 'date', nullable: true })
+  expiryNotifiedFor: string | null = null;
 }

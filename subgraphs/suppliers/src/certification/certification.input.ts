@@ -1,7 +1,7 @@
 // Inputs and filters for certifications.
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Length, Max, Min } from 'class-validator';
+import { IsOptional, Length, Max, Min } from 'class-validator';
 import { CertificationStandard } from './certification.entity';
 
 @InputType()
@@ -28,6 +28,23 @@ export class AddCertificationInput {
 
   @Field(() => LocalDateResolver)
   validUntil!: string;
+}
+
+@InputType({ description: 'A renewed certificate: the same certificate valid for longer (a new audit cycle).' })
+export class RenewCertificationInput {
+  @Field(() => ID)
+  certificationId!: string;
+
+  @Field(() => LocalDateResolver, { description: 'The new last day of validity; after the current one.' })
+  validUntil!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Default: unchanged.' })
+  validFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The renewed certificate\'s number, when the issuer printed a new one.' })
+  @IsOptional()
+  @Length(1, 100)
+  number?: string | null;
 }
 
 @InputType()

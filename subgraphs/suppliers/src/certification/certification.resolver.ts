@@ -1,14 +1,14 @@
-// Certification queries (with the expiring-within filter) and mutations.
+// Certification queries (with the expiring-within filter) and mutations: add and renew, each writing its event.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
-import { addDays, AppError, connectionOf, PageArgs, paginate, requireId, today } from '@cmgraph/platform';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { addDays, AppError, connectionOf, PageArgs, paginate, recordEvent, requireId, today } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { supplierAndFacility } from '../facility/facility.lookup';
 import { Certification } from './certification.entity';
-import { AddCertificationInput, CertificationFilter } from './certification.input';
+import { AddCertificationInput, CertificationFilter, RenewCertificationInput } from './certification.input';
+import { certificationAdded, certificationRenewed } from './certification.events';
 import { Supplier } from '../supplier/supplier.entity';
 import { Facility } from '../facility/facility.entity';
-
 
 export const CertificationConnection = connectionOf(Certification);
 
@@ -23,14 +23,39 @@ export class CertificationResolver {
     return paginate(ctx.em, Certification, certificationWhere(filter ?? {}), page);
   }
 
-  @Mutation(() => Certification)
+  @Mutation(() => Certification, { description: 'Writes `certification.added` with the certificate.' })
   async addCertification(@Arg('input') input: AddCertificationInput, @Ctx() ctx: Context): Promise<Certification> {
     const { supplier, facility } = await supplierAndFacility(ctx, input);
     if (input.validUntil < input.validFrom) throw AppError.badInput('validUntil', 'must not be before validFrom');
     const { supplierId: _s, facilityId: _f, ...fields } = input;
-    const certification = ctx.em.create(Certification, { ...fields, supplier, facility });
-    await ctx.em.persist(certification).flush();
-    return certification;
+    return ctx.em.transactional(async (em) => {
+      const certification = em.create(Certification, {
+        ...fields, supplier: em.getReference(Supplier, supplier.id), facility: facility ? em.getReference(Facility, facility.id) : null,
+      });
+      em.persist(certification);
+      await recordEvent(em, certificationAdded(certification));
+      return certification;
+    });
+  }
+
+  @Mutation(() => Certification, {
+    description: 'Extends a certificate\'s validity (writes `certification.renewed`); a renewal expiring within the window is raised as expiring again.',
+  })
+  renewCertification(@Arg('input') input: RenewCertificationInput, @Ctx() ctx: Context): Promise<Certification> {
+    return ctx.em.transactional(async (em) => {
+      const id = requireId(input.certificationId, 'certificationId');
+      const certification = await em.findOne(Certification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!certification) throw AppError.notFound('Certification', id, 'certificationId');
+      if (input.validUntil <= certification.validUntil) {
+        throw AppError.badInput('validUntil', `must be after the current last day of validity, ${certification.validUntil}`);
+      }
+      const validFrom = input.validFrom ?? certification.validFrom;
+      if (input.validUntil < validFrom) throw AppError.badInput('validUntil', 'must not be before validFrom');
+      const previousValidUntil = certification.validUntil;
+      Object.assign(certification, { validUntil: input.validUntil, validFrom, number: input.number ?? certification.number });
+      await recordEvent(em, certificationRenewed(certification, previousValidUntil));
+      return certification;
+    });
   }
 
   @FieldResolver(() => Supplier)

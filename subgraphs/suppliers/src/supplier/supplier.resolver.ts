@@ -1,11 +1,12 @@
 // Supplier queries and mutations, and the supplier's relations within this subgraph.
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
-import { AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate } from '@cmgraph/platform';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { AppError, connectionOf, maybeLoad, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Supplier } from './supplier.entity';
 import { CreateSupplierInput, SupplierFilter, SupplierStatusInput } from './supplier.input';
 import { canMoveSupplier } from './supplier.rules';
+import { supplierStatusChanged } from './supplier.events';
 import { Facility } from '../facility/facility.entity';
 import { Certification } from '../certification/certification.entity';
 import { Audit } from '../audit/audit.entity';
@@ -41,15 +42,21 @@ export class SupplierResolver {
     });
   }
 
-  @Mutation(() => Supplier)
-  async setSupplierStatus(@Arg('input') input: SupplierStatusInput, @Ctx() ctx: Context): Promise<Supplier> {
-    const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');
-    if (!canMoveSupplier(supplier.status, input.status)) {
-      throw AppError.conflict(`a ${supplier.status} supplier cannot become ${input.status}`, { field: 'status' });
-    }
-    supplier.status = input.status;
-    await ctx.em.flush();
-    return supplier;
+  @Mutation(() => Supplier, { description: 'Moves a supplier along its lifecycle; writes `supplier.status_changed`.' })
+  setSupplierStatus(@Arg('input') input: SupplierStatusInput, @Ctx() ctx: Context): Promise<Supplier> {
+    return ctx.em.transactional(async (em) => {
+      const id = requireId(input.supplierId, 'supplierId');
+      // locked: two concurrent moves of one supplier queue, so each event's `from` is the status it really left
+      const supplier = await em.findOne(Supplier, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!supplier) throw AppError.notFound('Supplier', id, 'supplierId');
+      if (!canMoveSupplier(supplier.status, input.status)) {
+        throw AppError.conflict(`a ${supplier.status} supplier cannot become ${input.status}`, { field: 'status' });
+      }
+      const from = supplier.status;
+      supplier.status = input.status;
+      await recordEvent(em, supplierStatusChanged(supplier, from));
+      return supplier;
+    });
   }
 
   @FieldResolver(() => [Facility])

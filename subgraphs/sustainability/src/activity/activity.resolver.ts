@@ -1,7 +1,7 @@
-// Recording activity data and listing it; an activity record's factor.
+// Recording activity data (with its event, and budget crossings) and listing it; an activity record's factor.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { connectionOf, PageArgs, paginate, requireId } from '@cmgraph/platform';
+import { connectionOf, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { ActivityRecord } from './activity-record.entity';
 import { ActivityRecordFilter, RecordActivityInput } from './activity.input';
@@ -9,6 +9,8 @@ import { EmissionFactor } from '../factor/emission-factor.entity';
 import { emissionsOf, matchFactor } from '../factor/factor-matching';
 import { facilityFacts } from '../records/facility-record.input';
 import { yearOf } from '../period';
+import { activityRecorded } from './activity.events';
+import { budgetCrossings } from '../budget/budget.crossing';
 
 export const ActivityRecordConnection = connectionOf(ActivityRecord);
 
@@ -24,7 +26,8 @@ export class ActivityRecordResolver {
   }
 
   @Mutation(() => ActivityRecord, {
-    description: "Converts the quantity by the factor of the facility's country (else GLOBAL) for the year the period starts in.",
+    description: "Converts the quantity by the factor of the facility's country (else GLOBAL) for the year the period starts in. " +
+      'Writes `activity.recorded`, and `emissions.budget_exceeded` for each budget it takes over its limit.',
   })
   async recordActivity(@Arg('input') input: RecordActivityInput, @Ctx() ctx: Context): Promise<ActivityRecord> {
     // Asked before the transaction opens: no connection is held while suppliers answers.
@@ -37,6 +40,8 @@ export class ActivityRecordResolver {
         factor, scope: factor.scope, scope3Category: factor.scope3Category ?? null, dataQuality: input.dataQuality,
       });
       em.persist(record);
+      const crossings = await budgetCrossings(em, { ...facts, scope: record.scope, kgCo2e });
+      await recordEvent(em, activityRecorded(record), ...crossings);
       return record;
     });
   }

@@ -1,6 +1,7 @@
-// Recording energy use; an energy record's grid factor.
+// Recording energy use (and the budget crossings it causes); an energy record's grid factor.
 import { Arg, Ctx, Field, Float, FieldResolver, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { Min } from 'class-validator';
+import { recordEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { EnergyRecord } from './energy-record.entity';
 import { ELECTRICITY, EnergySource, RENEWABLE } from './energy.enums';
@@ -11,6 +12,7 @@ import { emissionsOf, matchFactor } from '../factor/factor-matching';
 import { FacilityPeriodInput, facilityFacts } from '../records/facility-record.input';
 import { convert, requireDimension } from '../units';
 import { yearOf } from '../period';
+import { budgetCrossings } from '../budget/budget.crossing';
 
 @InputType()
 export class RecordEnergyInput extends FacilityPeriodInput {
@@ -30,7 +32,8 @@ export class RecordEnergyInput extends FacilityPeriodInput {
 @Resolver(() => EnergyRecord)
 export class EnergyRecordResolver {
   @Mutation(() => EnergyRecord, {
-    description: 'Fuels (NATURAL_GAS, DIESEL) count toward the energy mix only: their scope 1 is recorded with recordActivity, so nothing counts twice.',
+    description: 'Fuels (NATURAL_GAS, DIESEL) count toward the energy mix only: their scope 1 is recorded with recordActivity, so nothing counts twice. ' +
+      'Writes `emissions.budget_exceeded` for each budget the electricity takes over its limit.',
   })
   async recordEnergy(@Arg('input') input: RecordEnergyInput, @Ctx() ctx: Context): Promise<EnergyRecord> {
     requireDimension(input.unit, 'energy', 'unit');
@@ -48,6 +51,9 @@ export class EnergyRecordResolver {
         scope2LocationBasedKg: scope2.locationBasedKg, scope2MarketBasedKg: scope2.marketBasedKg,
       });
       em.persist(record);
+      // scope 2 counts market-based in budgets, as in the emissions totals
+      const crossings = await budgetCrossings(em, { ...facts, scope: 2, kgCo2e: scope2.marketBasedKg });
+      if (crossings.length) await recordEvent(em, ...crossings);
       return record;
     });
   }

@@ -1,6 +1,7 @@
-// Recording waste; a waste record's factor.
+// Recording waste (and the budget crossings it causes); a waste record's factor.
 import { Arg, Ctx, Field, Float, FieldResolver, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { Length, Min } from 'class-validator';
+import { recordEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { WasteRecord } from './waste-record.entity';
 import { TREATMENT_FACTOR, WasteTreatment } from './waste.enums';
@@ -9,6 +10,7 @@ import { emissionsOf, matchFactor } from '../factor/factor-matching';
 import { FacilityPeriodInput, facilityFacts } from '../records/facility-record.input';
 import { convert, requireDimension } from '../units';
 import { yearOf } from '../period';
+import { budgetCrossings } from '../budget/budget.crossing';
 
 @InputType()
 export class RecordWasteInput extends FacilityPeriodInput {
@@ -27,7 +29,7 @@ export class RecordWasteInput extends FacilityPeriodInput {
 
 @Resolver(() => WasteRecord)
 export class WasteRecordResolver {
-  @Mutation(() => WasteRecord)
+  @Mutation(() => WasteRecord, { description: 'Writes `emissions.budget_exceeded` for each budget the waste\'s emissions take over its limit.' })
   async recordWaste(@Arg('input') input: RecordWasteInput, @Ctx() ctx: Context): Promise<WasteRecord> {
     requireDimension(input.unit, 'mass', 'unit');
     const kg = convert(input.quantity, input.unit, 'kg', 'unit');
@@ -40,6 +42,8 @@ export class WasteRecordResolver {
         ...facts, wasteType: input.wasteType, hazardous: input.hazardous, kg, treatment: input.treatment, factor, kgCo2e,
       });
       em.persist(record);
+      const crossings = await budgetCrossings(em, { ...facts, scope: factor.scope, kgCo2e });
+      if (crossings.length) await recordEvent(em, ...crossings);
       return record;
     });
   }
