@@ -83,9 +83,11 @@ export async function shipAndReceive(stack: Stack, chain: Chain): Promise<void> 
       ],
     },
   }));
-  for (const [type, occurredAt] of [['PICKED_UP', '2026-03-02T08:00:00Z'], ['DELIVERED', '2026-03-04T15:00:00Z']] as const) {
+  const milestone = async (type: 'PICKED_UP' | 'DELIVERED', occurredAt: string) =>
     dataOf(await stack.gateway(RecordShipmentMilestoneDocument, { input: { shipmentId: createShipment.id, type, occurredAt } }));
-  }
+  await milestone('PICKED_UP', '2026-03-02T08:00:00Z');
+  // the dock books the receipt (with its rejects) before the carrier's DELIVERED milestone; the
+  // DELIVERED reaction in inventory then finds the shipment received and books nothing more
   dataOf(await stack.gateway(ReceiveShipmentDocument, {
     input: {
       shipmentId: createShipment.id, locationId: chain.locationId, supplierId: chain.supplierId, receivedAt: '2026-03-04T16:00:00Z',
@@ -95,4 +97,6 @@ export async function shipAndReceive(stack: Stack, chain: Chain): Promise<void> 
       ],
     },
   }));
+  await milestone('DELIVERED', '2026-03-04T15:00:00Z');
+  await stack.settle();
 }

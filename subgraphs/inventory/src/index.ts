@@ -1,4 +1,5 @@
-// The inventory subgraph: products, stock locations, lots, the stock ledger and goods receipts.
+// The inventory subgraph: products, stock locations, lots, the stock ledger and goods receipts, and its
+// reactions to deliveries, failed inspections and production reports.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { Product } from './product/product.entity';
@@ -17,6 +18,7 @@ import { ProductStockResolver } from './stock/product-stock.resolver';
 import { Receipt, ReceiptLine } from './receipt/receipt.entity';
 import { ReceiptLineResolver, ReceiptResolver, ShipmentReceiptResolver } from './receipt/receipt.resolver';
 import { migrations } from './migrations';
+import { consumers } from './reactions/consumers';
 import type { Context } from './context';
 
 export { seed } from './seed';
@@ -48,4 +50,5 @@ export const inventory: SubgraphDefinition<Loaders> = {
   },
   referenceOwners: { Shipment: 'orders', Facility: 'suppliers', Supplier: 'suppliers' },
   createLoaders,
+  consumers,
 };

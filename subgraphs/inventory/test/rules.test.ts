@@ -1,10 +1,11 @@
-// Pure inventory rules: GS1 check digits, lot lifecycle, movement shapes, days of supply.
+// Pure inventory rules: GS1 check digits, lot lifecycle, movement shapes, days of supply, reorder-point crossings.
 import { describe, expect, it } from '@jest/globals';
 import { gtinCheckDigit, isValidGtin } from '../src/product/gtin.validator';
 import { canIssueFromLot, canMoveLot, canReceiveIntoLot } from '../src/lot/lot.rules';
 import { LotStatus } from '../src/lot/lot.enums';
 import { daysOfSupply, locationRoles, netDeltas } from '../src/stock/stock.rules';
 import { StockMovementType } from '../src/stock/stock.enums';
+import { crossesReorderPoint } from '../src/stock/stock.events';
 
 describe('GTIN validation', () => {
   it('computes the GS1 mod-10 check digit', () => {
@@ -59,5 +60,15 @@ describe('stock rules', () => {
       { productId: 'p', locationId: 'b', delta: -2, field: 'q' },
     ]);
     expect(net.map((d) => [d.locationId, d.delta])).toEqual([['a', -3], ['b', 3]]);
+  });
+});
+
+describe('reorder point', () => {
+  it('is crossed by going from at-or-above it to below it, and only when one is set', () => {
+    expect(crossesReorderPoint(60, 40, 50)).toBe(true);
+    expect(crossesReorderPoint(50, 49.5, 50)).toBe(true);
+    expect(crossesReorderPoint(60, 50, 50)).toBe(false); // at the point is not below it
+    expect(crossesReorderPoint(40, 30, 50)).toBe(false); // already below: no new crossing
+    expect(crossesReorderPoint(10, 0, 0)).toBe(false); // no reorder point
   });
 });

@@ -1,5 +1,5 @@
 // The orders subgraph: purchase orders and their acknowledgements, shipments (ASNs) and their
-// milestones, and the delivery KPIs it contributes to Supplier.
+// milestones, the delivery KPIs it contributes to Supplier, and the `shipmentUpdated` event stream.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { PurchaseOrder } from './purchase-order/purchase-order.entity';
@@ -20,6 +20,7 @@ import { Facility, Location, Product } from './references/external.reference';
 import { migrations } from './migrations';
 import { Lot } from './lot/lot.reference';
 import { LotShipmentResolver } from './lot/lot.resolver';
+import { ShipmentUpdateResolver } from './shipment-update/shipment-update.resolver';
 import type { Context } from './context';
 
 export { seed } from './seed';
@@ -38,6 +39,7 @@ export const orders: SubgraphDefinition<Loaders> = {
     ShipmentLineResolver,
     SupplierContributionResolver,
     LotShipmentResolver,
+    ShipmentUpdateResolver,
   ],
   orphanedTypes: [Supplier, Product, Location, Facility, Lot],
   references: {

@@ -1,4 +1,5 @@
-// Pure lifecycle rules: purchase-order transitions, acknowledgement answers, shipment milestones, SSCCs.
+// Pure lifecycle rules: purchase-order transitions, acknowledgement answers, shipment milestones, SSCCs,
+// and when a shipment is late.
 import { describe, expect, it } from '@jest/globals';
 import { canMovePurchaseOrder, isFullyDelivered, openQuantity } from '../src/purchase-order/purchase-order.rules';
 import { applyAnswer } from '../src/purchase-order/acknowledgement.rules';
@@ -6,6 +7,7 @@ import { LineAckStatus, PurchaseOrderStatus as S } from '../src/purchase-order/p
 import { statusAfterMilestone } from '../src/shipment/shipment.rules';
 import { MilestoneType as M, ShipmentStatus } from '../src/shipment/shipment.enums';
 import { isValidSscc, makeSscc } from '../src/shipment/sscc';
+import { lateAfterEtaChange, latenessOf, promiseOf } from '../src/shipment/shipment.lateness';
 
 describe('purchase-order rules', () => {
   it('lets an order be cancelled until it ships, and never after', () => {
@@ -73,5 +75,28 @@ describe('SSCC check digits', () => {
     const codes = [1, 2, 999_999_999].map((serial) => makeSscc('0614141', serial));
     expect(codes.every(isValidSscc)).toBe(true);
     expect(codes[0]).toHaveLength(18);
+  });
+});
+
+describe('shipment lateness', () => {
+  const promises = [
+    promiseOf({ id: 'l1', currentPromisedDate: '2026-03-12', originalPromisedDate: '2026-03-08', requestedDate: '2026-03-01' }),
+    promiseOf({ id: 'l2', currentPromisedDate: null, originalPromisedDate: null, requestedDate: '2026-03-10' }),
+  ];
+
+  it('judges against the current promise, else the first, else the requested day; late by the earliest promise missed', () => {
+    expect(promises.map((p) => p.promisedDate)).toEqual(['2026-03-12', '2026-03-10']);
+    expect(latenessOf('2026-03-10', promises)).toBeNull();
+    expect(latenessOf('2026-03-11', promises)).toEqual({ purchaseOrderLineId: 'l2', promisedDate: '2026-03-10', daysLate: 1 });
+    expect(latenessOf('2026-04-01', promises)).toEqual({ purchaseOrderLineId: 'l2', promisedDate: '2026-03-10', daysLate: 22 });
+  });
+
+  it('reports an ETA change only when it moves the ETA later and past a promise', () => {
+    expect(lateAfterEtaChange(null, '2026-03-11', promises)?.daysLate).toBe(1); // booked late
+    expect(lateAfterEtaChange('2026-03-09', '2026-03-13', promises)?.daysLate).toBe(3);
+    expect(lateAfterEtaChange('2026-03-13', '2026-03-13', promises)).toBeNull(); // the same day again
+    expect(lateAfterEtaChange('2026-03-15', '2026-03-13', promises)).toBeNull(); // earlier, still late
+    expect(lateAfterEtaChange('2026-03-13', '2026-03-16', promises)?.daysLate).toBe(6); // later still
+    expect(lateAfterEtaChange('2026-03-05', '2026-03-09', promises)).toBeNull(); // later, on time
   });
 });

@@ -1,11 +1,16 @@
-// Lot queries, status changes, and a lot's product and supplier.
+// Lot queries, registration and status changes (each one transaction with its event), and a lot's
+// product and supplier.
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { addDays, AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, requireId, today } from '@cmgraph/platform';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  addDays, AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, recordEvent, requireId, today,
+} from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Lot } from './lot.entity';
 import { LotFilter, RegisterLotInput, SetLotStatusInput } from './lot.input';
-import { canMoveLot } from './lot.rules';
+import { changeLotStatus, lockLot } from './lot.status';
+import { lotRegistered } from './lot.events';
 import { Supplier } from './supplier.reference';
 import { Product } from '../product/product.entity';
 
@@ -34,28 +39,35 @@ export class LotResolver {
     if (input.expiresOn && input.manufacturedOn && input.expiresOn < input.manufacturedOn) {
       throw AppError.badInput('expiresOn', 'must not be before manufacturedOn');
     }
-    if (await ctx.em.count(Lot, { product, lotNumber: input.lotNumber })) {
-      throw AppError.badInput('lotNumber', `lot ${input.lotNumber} already exists for this product`);
+    const taken = () => AppError.badInput('lotNumber', `lot ${input.lotNumber} already exists for this product`);
+    try {
+      return await ctx.em.transactional(async (em) => {
+        if (await em.count(Lot, { product, lotNumber: input.lotNumber })) throw taken();
+        const lot = em.create(Lot, {
+          product, lotNumber: input.lotNumber, supplierId: input.supplierId ?? null,
+          manufacturedOn: input.manufacturedOn ?? null, expiresOn: input.expiresOn ?? null,
+        });
+        em.persist(lot);
+        await recordEvent(em, lotRegistered(lot, 'REGISTERED'));
+        return lot;
+      });
+    } catch (error) {
+      // Two concurrent registrations both pass the count; the unique index decides.
+      if (error instanceof UniqueConstraintViolationException) throw taken();
+      throw error;
     }
-    const lot = ctx.em.create(Lot, {
-      product, lotNumber: input.lotNumber, supplierId: input.supplierId ?? null,
-      manufacturedOn: input.manufacturedOn ?? null, expiresOn: input.expiresOn ?? null,
-    });
-    await ctx.em.persist(lot).flush();
-    return lot;
   }
 
-  @Mutation(() => Lot)
+  @Mutation(() => Lot, { description: 'Moves a lot along its lifecycle (see LotStatus); its current status again is a no-op.' })
   async setLotStatus(@Arg('input') input: SetLotStatusInput, @Ctx() ctx: Context): Promise<Lot> {
-    const lot = await mustLoad(ctx.loaders.lot, 'Lot', input.lotId, 'lotId');
-    if (!canMoveLot(lot.status, input.status)) {
-      throw AppError.conflict(`a ${lot.status} lot cannot become ${input.status}`, { field: 'status' });
-    }
-    if (lot.status === input.status) return lot;
-    lot.status = input.status;
-    lot.statusReason = input.reason;
-    await ctx.em.flush();
-    return lot;
+    const lotId = requireId(input.lotId, 'lotId');
+    return ctx.em.transactional(async (em) => {
+      const lot = await lockLot(em, { id: lotId });
+      if (!lot) throw AppError.notFound('Lot', lotId, 'lotId');
+      const event = changeLotStatus(lot, input.status, input.reason);
+      if (event) await recordEvent(em, event);
+      return lot;
+    });
   }
 
   @FieldResolver(() => Product)

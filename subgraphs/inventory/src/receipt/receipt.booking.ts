@@ -1,90 +1,95 @@
-// Booking a receipt: validates the lines, then writes the receipt, its lines, new lots and one RECEIPT
-// movement per accepted line (with its stock-level change) in a single transaction.
+// Booking a goods receipt inside the caller's transaction: the receipt, its lines, new lots and one
+// RECEIPT movement per accepted line (with its stock-level change), then its events. Used by the
+// `receiveShipment` mutation and by the reaction to a delivered shipment. A shipment is received once:
+// both paths take the same per-shipment lock and look before they write, so whichever comes first books
+// and the other finds the receipt (the unique index on shipment_id stays the last line of defence).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { AppError, mustLoad, requireId } from '@cmgraph/platform';
-import type { Context } from '../context';
-import { Product } from '../product/product.entity';
+import { LockMode } from '@mikro-orm/core';
+import { AppError, recordEvent } from '@cmgraph/platform';
+import type { Product } from '../product/product.entity';
 import { Tracking } from '../product/product.enums';
 import type { Location } from '../location/location.entity';
 import { Lot } from '../lot/lot.entity';
 import { canReceiveIntoLot } from '../lot/lot.rules';
+import { lotRegistered } from '../lot/lot.events';
 import { StockMovementType } from '../stock/stock.enums';
 import { bookMovements } from '../stock/stock.ledger';
 import { Receipt, ReceiptLine } from './receipt.entity';
-import type { ReceiptLineInput, ReceiveShipmentInput } from './receipt.input';
+import { receiptBooked, type ReceiptSource } from './receipt.events';
 
-export async function receiveShipment(input: ReceiveShipmentInput, ctx: Context): Promise<Receipt> {
-  const shipmentId = requireId(input.shipmentId, 'shipmentId');
-  input.lines.forEach(checkQuantities);
-  const location = await mustLoad(ctx.loaders.location, 'Location', input.locationId, 'locationId');
-  const products = await Promise.all(
-    input.lines.map((line, i) => mustLoad(ctx.loaders.product, 'Product', line.productId, `lines[${i}].productId`)),
-  );
-  input.lines.forEach((line, i) => {
-    if (line.shipmentLineId) requireId(line.shipmentLineId, `lines[${i}].shipmentLineId`);
-    if (!line.lotNumber && products[i]!.tracking === Tracking.LOT) {
+/** Advisory lock class for "the receipt of shipment X" (two-key form: its own key space). */
+const RECEIPT_LOCK = 0x72637074; // "rcpt"
+
+export interface ReceiptLineDraft {
+  product: Product;
+  lotNumber?: string | null;
+  expiresOn?: string | null;
+  expectedQuantity?: number | null;
+  receivedQuantity: number;
+  acceptedQuantity: number;
+  rejectedQuantity: number;
+  shipmentLineId?: string | null;
+  note?: string | null;
+}
+
+export interface ReceiptDraft {
+  shipmentId: string;
+  location: Location;
+  receivedAt: Date;
+  /** Recorded on the lots the receipt creates. */
+  supplierId: string | null;
+  note: string | null;
+  source: ReceiptSource;
+  lines: ReceiptLineDraft[];
+}
+
+/** Books the receipt; null when the shipment already has one. Rule violations throw coded errors naming `lines[i]…`. */
+export async function bookReceipt(em: EntityManager, draft: ReceiptDraft): Promise<Receipt | null> {
+  await em.execute(`select pg_advisory_xact_lock(${RECEIPT_LOCK}, hashtext(?))`, [draft.shipmentId]);
+  if (await em.count(Receipt, { shipmentId: draft.shipmentId })) return null;
+  draft.lines.forEach((line, i) => {
+    if (!line.lotNumber && line.product.tracking === Tracking.LOT) {
       throw AppError.badInput(`lines[${i}].lotNumber`, 'required for a lot-tracked product');
     }
   });
-  if (await ctx.loaders.receiptByShipment.load(shipmentId)) throw alreadyReceived(shipmentId);
-  await ctx.references.requireExisting('Shipment', [{ id: shipmentId, field: 'shipmentId' }]);
-  if (input.supplierId) await ctx.references.requireExisting('Supplier', [{ id: input.supplierId, field: 'supplierId' }]);
-
-  try {
-    return await ctx.em.transactional(async (em) => {
-      const receipt = em.create(Receipt, {
-        shipmentId,
-        location,
-        receivedAt: input.receivedAt ?? new Date(),
-        note: input.note ?? null,
-      });
-      em.persist(receipt);
-      const lots = await lotsFor(em, input, products);
-      const lines = input.lines.map((line, i) =>
-        em.create(ReceiptLine, {
-          receipt,
-          product: products[i]!,
-          lot: lots[i] ?? null,
-          shipmentLineId: line.shipmentLineId ?? null,
-          expectedQuantity: line.expectedQuantity ?? null,
-          receivedQuantity: line.receivedQuantity,
-          acceptedQuantity: line.acceptedQuantity,
-          rejectedQuantity: line.rejectedQuantity,
-          note: line.note ?? null,
-        }),
-      );
-      em.persist(lines);
-      await bookMovements(em, accepted(receipt, location, lines));
-      return receipt;
-    });
-  } catch (error) {
-    // A concurrent receipt for the same shipment got there first: the unique index on shipment_id says so.
-    if (error instanceof UniqueConstraintViolationException && /shipment_id/.test(error.message)) throw alreadyReceived(shipmentId);
-    throw error;
-  }
-}
-
-function checkQuantities(line: ReceiptLineInput, i: number): void {
-  if (Math.abs(line.acceptedQuantity + line.rejectedQuantity - line.receivedQuantity) > 1e-9) {
-    throw AppError.badInput(`lines[${i}].acceptedQuantity`, 'acceptedQuantity + rejectedQuantity must equal receivedQuantity');
-  }
-}
-
-function alreadyReceived(shipmentId: string): AppError {
-  return AppError.conflict(`shipment ${shipmentId} has already been received`, { field: 'shipmentId' });
+  const receipt = em.create(Receipt, { shipmentId: draft.shipmentId, location: draft.location, receivedAt: draft.receivedAt, note: draft.note });
+  em.persist(receipt);
+  const { lots, created } = await lotsFor(em, draft);
+  const lines = draft.lines.map((line, i) =>
+    em.create(ReceiptLine, {
+      receipt,
+      product: line.product,
+      lot: lots[i] ?? null,
+      shipmentLineId: line.shipmentLineId ?? null,
+      expectedQuantity: line.expectedQuantity ?? null,
+      receivedQuantity: line.receivedQuantity,
+      acceptedQuantity: line.acceptedQuantity,
+      rejectedQuantity: line.rejectedQuantity,
+      note: line.note ?? null,
+    }),
+  );
+  em.persist(lines);
+  const booking = await bookMovements(em, accepted(receipt, draft.location, lines));
+  await recordEvent(
+    em,
+    receiptBooked(receipt, lines, draft.supplierId, draft.source),
+    ...created.map((lot) => lotRegistered(lot, 'RECEIPT')),
+    ...booking.events,
+  );
+  return receipt;
 }
 
 /** The lot of each line: existing (product, lotNumber) lots are reused, new numbers create lots. */
-async function lotsFor(em: EntityManager, input: ReceiveShipmentInput, products: Product[]): Promise<(Lot | null)[]> {
-  const wanted = input.lines.flatMap((line, i) => (line.lotNumber ? [{ product: products[i]!.id, lotNumber: line.lotNumber }] : []));
-  if (!wanted.length) return input.lines.map(() => null);
+async function lotsFor(em: EntityManager, draft: ReceiptDraft): Promise<{ lots: (Lot | null)[]; created: Lot[] }> {
+  const wanted = draft.lines.flatMap((line) => (line.lotNumber ? [{ product: line.product.id, lotNumber: line.lotNumber }] : []));
+  if (!wanted.length) return { lots: draft.lines.map(() => null), created: [] };
   // Lock existing lots so a concurrent status change (e.g. a recall) cannot slip in before we receive into them.
-  const existing = await em.find(Lot, { $or: wanted }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+  const existing = await em.find(Lot, { $or: wanted }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const byKey = new Map(existing.map((lot) => [`${lot.product.id}:${lot.lotNumber}`, lot]));
-  return input.lines.map((line, i) => {
+  const created: Lot[] = [];
+  const lots = draft.lines.map((line, i) => {
     if (!line.lotNumber) return null;
-    const key = `${products[i]!.id}:${line.lotNumber}`;
+    const key = `${line.product.id}:${line.lotNumber}`;
     let lot = byKey.get(key);
     if (lot && !canReceiveIntoLot(lot.status)) {
       throw AppError.conflict(`lot ${line.lotNumber} is ${lot.status} and cannot receive stock`, { field: `lines[${i}].lotNumber` });
@@ -93,12 +98,14 @@ async function lotsFor(em: EntityManager, input: ReceiveShipmentInput, products:
       throw AppError.badInput(`lines[${i}].expiresOn`, `lot ${line.lotNumber} expires on ${lot.expiresOn}`);
     }
     if (!lot) {
-      lot = em.create(Lot, { product: products[i]!, lotNumber: line.lotNumber, expiresOn: line.expiresOn ?? null, supplierId: input.supplierId ?? null });
+      lot = em.create(Lot, { product: line.product, lotNumber: line.lotNumber, expiresOn: line.expiresOn ?? null, supplierId: draft.supplierId });
       em.persist(lot);
       byKey.set(key, lot);
+      created.push(lot);
     }
     return lot;
   });
+  return { lots, created };
 }
 
 function accepted(receipt: Receipt, location: Location, lines: ReceiptLine[]) {

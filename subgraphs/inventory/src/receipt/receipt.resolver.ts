@@ -8,7 +8,7 @@ import { Product } from '../product/product.entity';
 import { Lot } from '../lot/lot.entity';
 import { Receipt, ReceiptLine } from './receipt.entity';
 import { ReceiptFilter, ReceiveShipmentInput } from './receipt.input';
-import { receiveShipment } from './receipt.booking';
+import { receiveShipment } from './receipt.mutation';
 import { Shipment } from './shipment.reference';
 
 export const ReceiptConnection = connectionOf(Receipt);

@@ -1,7 +1,8 @@
-// The stock ledger: recording hand-made movements, listing movements, and their relations.
+// The stock ledger: recording hand-made movements (with their events, in one transaction), listing
+// movements, and their relations.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { connectionOf, PageArgs, paginate, requireId } from '@cmgraph/platform';
+import { connectionOf, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Product } from '../product/product.entity';
 import { Location } from '../location/location.entity';
@@ -30,7 +31,11 @@ export class StockMovementResolver {
   })
   async recordStockMovement(@Arg('input') input: RecordStockMovementInput, @Ctx() ctx: Context): Promise<StockMovement> {
     const draft = await manualDraft(input, ctx);
-    const [movement] = await ctx.em.transactional((em) => bookMovements(em, [draft]));
+    const [movement] = await ctx.em.transactional(async (em) => {
+      const booking = await bookMovements(em, [draft]);
+      await recordEvent(em, ...booking.events);
+      return booking.movements;
+    });
     return movement!;
   }
 

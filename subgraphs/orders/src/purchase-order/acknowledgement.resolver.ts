@@ -1,8 +1,9 @@
 // The supplier's acknowledgement of a purchase order, line by line; the order is ACKNOWLEDGED once
-// every line has an answer. Later answers (date changes) keep updating the lines.
+// every line has an answer. Later answers (date changes) keep updating the lines. Every call writes
+// `purchase_order.answered`, and `purchase_order.acknowledged` when the order becomes ACKNOWLEDGED.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
-import { AppError, requireId } from '@cmgraph/platform';
+import { AppError, recordEvent, requireId, type NewEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { PurchaseOrder } from './purchase-order.entity';
 import { PurchaseOrderLine } from './purchase-order-line.entity';
@@ -11,6 +12,7 @@ import { AcknowledgePurchaseOrderInput } from './acknowledgement.input';
 import { applyAnswer, checkAnswer } from './acknowledgement.rules';
 import { ACKNOWLEDGEABLE, isFullyAcknowledged } from './purchase-order.rules';
 import { lockOrder, moveOrder } from './purchase-order.mutations';
+import { purchaseOrderAnswered, purchaseOrderStatusReached } from './purchase-order.events';
 
 @Resolver(() => PurchaseOrder)
 export class AcknowledgementResolver {
@@ -36,16 +38,20 @@ export class AcknowledgementResolver {
         throw AppError.conflict(`a ${order.status} purchase order cannot be acknowledged`, { field: 'purchaseOrderId', status: order.status });
       }
       const byId = new Map(lines.map((line) => [line.id, line]));
-      input.lines.forEach((answer, i) => {
+      const answered = input.lines.map((answer, i) => {
         const line = byId.get(answer.lineId);
         if (!line) throw AppError.notFound('PurchaseOrderLine', answer.lineId, `lines[${i}].lineId`);
         applyAnswer(line, answer, `lines[${i}]`);
+        return line;
       });
+      const events: NewEvent[] = [];
       if (order.status === PurchaseOrderStatus.SENT && isFullyAcknowledged(lines)) {
         moveOrder(order, PurchaseOrderStatus.ACKNOWLEDGED, 'purchaseOrderId');
         order.acknowledgedAt = new Date();
+        events.push(purchaseOrderStatusReached(order));
       }
       order.updatedAt = new Date(); // line answers are changes to the order for `updatedSince` readers
+      await recordEvent(em, purchaseOrderAnswered(order, answered), ...events);
       return order;
     });
   }

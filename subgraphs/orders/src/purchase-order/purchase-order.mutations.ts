@@ -1,14 +1,16 @@
-// Purchase-order mutations: create a DRAFT, send it to the supplier, cancel it. One transaction each.
+// Purchase-order mutations: create a DRAFT, send it to the supplier, cancel it. One transaction each,
+// the change and its event together.
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, requireId } from '@cmgraph/platform';
+import { AppError, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { PurchaseOrder } from './purchase-order.entity';
 import { PurchaseOrderLine } from './purchase-order-line.entity';
 import { PurchaseOrderStatus } from './purchase-order.enums';
 import { CreatePurchaseOrderInput } from './purchase-order.input';
 import { canMovePurchaseOrder } from './purchase-order.rules';
+import { purchaseOrderCreated, purchaseOrderStatusReached } from './purchase-order.events';
 import { requireReferences } from '../references/require-references';
 
 @Resolver(() => PurchaseOrder)
@@ -28,7 +30,9 @@ export class PurchaseOrderMutationResolver {
         const { lines, ...header } = input;
         const order = em.create(PurchaseOrder, { ...header, currency: input.currency.toUpperCase() });
         em.persist(order);
-        lines.forEach((line, i) => em.persist(em.create(PurchaseOrderLine, { ...line, purchaseOrder: order, lineNumber: i + 1 })));
+        const orderLines = lines.map((line, i) => em.create(PurchaseOrderLine, { ...line, purchaseOrder: order, lineNumber: i + 1 }));
+        em.persist(orderLines);
+        await recordEvent(em, purchaseOrderCreated(order, orderLines));
         return order;
       });
     } catch (error) {
@@ -44,6 +48,7 @@ export class PurchaseOrderMutationResolver {
       const order = await lockOrder(em, id);
       moveOrder(order, PurchaseOrderStatus.SENT);
       order.sentAt = new Date();
+      await recordEvent(em, purchaseOrderStatusReached(order));
       return order;
     });
   }
@@ -61,6 +66,7 @@ export class PurchaseOrderMutationResolver {
       const order = await lockOrder(em, id);
       moveOrder(order, PurchaseOrderStatus.CANCELLED);
       Object.assign(order, { cancelledAt: new Date(), cancelReason: why });
+      await recordEvent(em, purchaseOrderStatusReached(order, { reason: why }));
       return order;
     });
   }

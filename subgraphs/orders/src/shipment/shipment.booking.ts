@@ -1,7 +1,9 @@
 // Booking a shipment (receiving an ASN): checks, locks the PO lines it ships against, and writes the
-// shipment, its packages and lines, the shipped quantities and the orders' status in one transaction.
+// shipment, its packages and lines, the shipped quantities and the orders' status in one transaction,
+// with its events: `shipment.updated` (CREATED), `shipment.late` when booked with an ETA past a
+// promise, and `purchase_order.partially_shipped` for orders that start shipping.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { AppError, requireId } from '@cmgraph/platform';
+import { AppError, recordEvent, requireId, type NewEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { PurchaseOrder } from '../purchase-order/purchase-order.entity';
 import { PurchaseOrderLine } from '../purchase-order/purchase-order-line.entity';
@@ -12,9 +14,13 @@ import { Shipment } from './shipment.entity';
 import { ShipmentLine } from './shipment-line.entity';
 import { ShipmentPackage } from './shipment-package.entity';
 import { ShipmentEvent } from './shipment-event.entity';
-import { MilestoneType } from './shipment.enums';
+import { MilestoneType, ShipmentChange } from './shipment.enums';
 import type { CreateShipmentInput } from './shipment.input';
 import { allocate } from './shipment.allocation';
+import { shipmentLate, shipmentUpdated } from './shipment.events';
+import { lateAfterEtaChange, promiseOf } from './shipment.lateness';
+import { purchaseOrderIdsOf } from './shipment.facts';
+import { purchaseOrderStatusReached } from '../purchase-order/purchase-order.events';
 
 export async function bookShipment(ctx: Context, input: CreateShipmentInput): Promise<Shipment> {
   checkPackaging(input);
@@ -44,23 +50,35 @@ export async function bookShipment(ctx: Context, input: CreateShipmentInput): Pr
       const grossWeightKg = packages.length ? packages.reduce((sum, p) => sum + p.weightKg, 0) : null;
       const shipment = em.create(Shipment, { ...header, grossWeightKg });
       const packageBySscc = new Map(packages.map((p) => [p.sscc, em.create(ShipmentPackage, { ...p, shipment })]));
-      for (const line of lines) {
+      const shipmentLines = lines.map((line) => {
         const poLine = lineById.get(line.purchaseOrderLineId)!;
-        em.create(ShipmentLine, {
+        return em.create(ShipmentLine, {
           shipment, purchaseOrderLine: poLine, purchaseOrder: poLine.purchaseOrder, productId: poLine.productId,
           package: line.packageSscc ? packageBySscc.get(line.packageSscc) : null, quantity: line.quantity, lotNumber: line.lotNumber,
         });
-      }
+      });
       em.create(ShipmentEvent, { shipment, type: MilestoneType.BOOKED, occurredAt: new Date(), note: `ASN ${input.number} received` });
       for (const [lineId, quantity] of allocated) {
         const poLine = lineById.get(lineId)!;
         poLine.quantityShipped = addQuantity(poLine.quantityShipped, quantity);
       }
+      const events: NewEvent[] = [];
       for (const order of orders) {
-        if (order.status === PurchaseOrderStatus.ACKNOWLEDGED) order.status = PurchaseOrderStatus.PARTIALLY_SHIPPED;
+        if (order.status === PurchaseOrderStatus.ACKNOWLEDGED) {
+          order.status = PurchaseOrderStatus.PARTIALLY_SHIPPED;
+          events.push(purchaseOrderStatusReached(order, { shipmentId: shipment.id }));
+        }
         order.updatedAt = new Date();
       }
       em.persist(shipment);
+      const purchaseOrderIds = purchaseOrderIdsOf(shipmentLines);
+      const late = lateAfterEtaChange(null, shipment.eta, poLines.map(promiseOf));
+      await recordEvent(
+        em,
+        shipmentUpdated(shipment, ShipmentChange.CREATED, purchaseOrderIds),
+        ...(late ? [shipmentLate(shipment, late, purchaseOrderIds)] : []),
+        ...events,
+      );
       return shipment;
     });
   } catch (error) {

@@ -1,4 +1,5 @@
-// Shipment vocabularies: status, transport mode, and the milestones a carrier reports.
+// Shipment vocabularies: status, transport mode, the milestones a carrier reports, and the kinds of
+// change a shipment's event log records.
 import { registerEnumType } from 'type-graphql';
 
 /** BOOKED → IN_TRANSIT → DELIVERED; EXCEPTION from any open status, and back to IN_TRANSIT. */
@@ -28,6 +29,18 @@ export enum MilestoneType {
   EXCEPTION = 'EXCEPTION',
 }
 
+/** What a `shipment.updated` event reports; one mutation may write several (a milestone that moves the status). */
+export enum ShipmentChange {
+  CREATED = 'CREATED',
+  MILESTONE = 'MILESTONE',
+  STATUS = 'STATUS',
+  ETA = 'ETA',
+}
+
 registerEnumType(ShipmentStatus, { name: 'ShipmentStatus' });
 registerEnumType(TransportMode, { name: 'TransportMode' });
 registerEnumType(MilestoneType, { name: 'MilestoneType', description: 'Shipment milestones reported by the carrier or the supplier.' });
+registerEnumType(ShipmentChange, {
+  name: 'ShipmentChange',
+  description: 'CREATED: the ASN was booked. MILESTONE: a milestone was recorded. STATUS: the status moved. ETA: the expected arrival day moved.',
+});

@@ -96,6 +96,19 @@ export class RecordShipmentMilestoneInput {
 }
 
 @InputType()
+export class UpdateShipmentEtaInput {
+  @Field(() => ID) shipmentId!: string;
+
+  @Field(() => LocalDateResolver, { description: 'The new expected day of arrival.' })
+  eta!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why it moved (e.g. "vessel delayed"); kept on the event.' })
+  @IsOptional()
+  @Length(1, 500)
+  reason?: string | null;
+}
+
+@InputType()
 export class ShipmentFilter {
   @Field(() => ID, { nullable: true }) supplierId?: string;
   @Field(() => [ShipmentStatus], { nullable: true }) statuses?: ShipmentStatus[];

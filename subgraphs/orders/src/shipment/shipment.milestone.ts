@@ -1,8 +1,10 @@
 // Recording a shipment milestone: moves the shipment's status, and on DELIVERED books the delivered
-// quantities on the PO lines and closes the orders that are complete — all in one transaction.
+// quantities on the PO lines and closes the orders that are complete — all in one transaction with its
+// events: `shipment.updated` (MILESTONE, and STATUS / ETA when they moved), `shipment.late` when the ETA
+// moved past a promise, `shipment.delivered` (what inventory receives) and `purchase_order.closed`.
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, requireId } from '@cmgraph/platform';
+import { AppError, recordEvent, requireId, type NewEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { PurchaseOrder } from '../purchase-order/purchase-order.entity';
 import { PurchaseOrderLine } from '../purchase-order/purchase-order-line.entity';
@@ -15,6 +17,10 @@ import { ShipmentEvent } from './shipment-event.entity';
 import { ShipmentStatus } from './shipment.enums';
 import { statusAfterMilestone } from './shipment.rules';
 import type { RecordShipmentMilestoneInput } from './shipment.input';
+import { changeEvents, shipmentDelivered } from './shipment.events';
+import { promisesOf, purchaseOrderIdsOf, shipmentLinesOf } from './shipment.facts';
+import { lateAfterEtaChange } from './shipment.lateness';
+import { purchaseOrderStatusReached } from '../purchase-order/purchase-order.events';
 
 const lock = { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const;
 
@@ -27,10 +33,14 @@ export function recordMilestone(ctx: Context, input: RecordShipmentMilestoneInpu
     if (!next) {
       throw AppError.conflict(`shipment ${shipment.number} is ${shipment.status}; no milestone may follow`, { field: 'type', status: shipment.status });
     }
+    const before = { status: shipment.status, eta: shipment.eta };
+    const lines = await shipmentLinesOf(em, shipment);
+    const events: NewEvent[] = [];
     if (next === ShipmentStatus.IN_TRANSIT || next === ShipmentStatus.DELIVERED) shipment.shippedAt ??= input.occurredAt;
     if (next === ShipmentStatus.DELIVERED) {
       shipment.deliveredAt = input.occurredAt;
-      await bookDelivery(em, shipment, input.occurredAt);
+      const closed = await bookDelivery(em, lines, input.occurredAt);
+      events.push(shipmentDelivered(shipment, lines), ...closed.map((order) => purchaseOrderStatusReached(order, { shipmentId: shipment.id })));
     }
     shipment.status = next;
     if (input.eta) shipment.eta = input.eta;
@@ -39,13 +49,18 @@ export function recordMilestone(ctx: Context, input: RecordShipmentMilestoneInpu
       shipment, type: input.type, occurredAt: input.occurredAt, location: input.location, note: input.note,
     });
     em.persist(event);
+    const lateness = shipment.eta !== before.eta ? lateAfterEtaChange(before.eta, shipment.eta, await promisesOf(em, lines)) : null;
+    await recordEvent(
+      em,
+      ...changeEvents(shipment, before, purchaseOrderIdsOf(lines), { milestone: input.type, milestoneOccurredAt: input.occurredAt, lateness }),
+      ...events,
+    );
     return shipment;
   });
 }
 
-/** Adds the shipment's quantities to its PO lines' delivered quantities and closes complete orders. */
-async function bookDelivery(em: EntityManager, shipment: Shipment, deliveredAt: Date): Promise<void> {
-  const shipped = await em.find(ShipmentLine, { shipment });
+/** Adds the shipment's quantities to its PO lines' delivered quantities; closes and returns complete orders. */
+async function bookDelivery(em: EntityManager, shipped: readonly ShipmentLine[], deliveredAt: Date): Promise<PurchaseOrder[]> {
   const orderIds = [...new Set(shipped.map((line) => line.purchaseOrder.id))];
   // Every line of the affected orders (closing needs them all), locked lines-then-orders like booking.
   const lines = await em.find(PurchaseOrderLine, { purchaseOrder: { $in: orderIds } }, { ...lock, orderBy: { id: 'asc' } });
@@ -58,12 +73,15 @@ async function bookDelivery(em: EntityManager, shipment: Shipment, deliveredAt: 
     // The delivery that completes the line dates it for OTIF.
     if (!line.deliveredInFullOn && atLeast(line.quantityDelivered, line.quantity)) line.deliveredInFullOn = day;
   }
+  const closed: PurchaseOrder[] = [];
   for (const order of orders) {
     order.updatedAt = new Date();
     const own = lines.filter((line) => line.purchaseOrder.id === order.id);
     if (order.status === PurchaseOrderStatus.PARTIALLY_SHIPPED && isFullyDelivered(own)) {
       order.status = PurchaseOrderStatus.CLOSED;
       order.closedAt = deliveredAt;
+      closed.push(order);
     }
   }
+  return closed;
 }

@@ -8,9 +8,10 @@ import { Shipment } from './shipment.entity';
 import { ShipmentLine } from './shipment-line.entity';
 import { ShipmentPackage } from './shipment-package.entity';
 import { ShipmentEvent } from './shipment-event.entity';
-import { CreateShipmentInput, RecordShipmentMilestoneInput, ShipmentFilter } from './shipment.input';
+import { CreateShipmentInput, RecordShipmentMilestoneInput, ShipmentFilter, UpdateShipmentEtaInput } from './shipment.input';
 import { bookShipment } from './shipment.booking';
 import { recordMilestone } from './shipment.milestone';
+import { updateEta } from './shipment.eta';
 import { Supplier } from '../supplier/supplier.reference';
 import { Facility, Location, stub } from '../references/external.reference';
 
@@ -44,6 +45,14 @@ export class ShipmentResolver {
   })
   recordShipmentMilestone(@Arg('input') input: RecordShipmentMilestoneInput, @Ctx() ctx: Context): Promise<Shipment> {
     return recordMilestone(ctx, input);
+  }
+
+  @Mutation(() => Shipment, {
+    description: 'Moves the expected day of arrival of a shipment not yet delivered; the same day again changes nothing. ' +
+      'A day past a PO line\'s promise raises `shipment.late`.',
+  })
+  updateShipmentEta(@Arg('input') input: UpdateShipmentEtaInput, @Ctx() ctx: Context): Promise<Shipment> {
+    return updateEta(ctx, input);
   }
 
   @FieldResolver(() => [ShipmentLine])
