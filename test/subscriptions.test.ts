@@ -2,7 +2,7 @@
 // the gateway, selecting fields of four other subgraphs; it resumes exactly after a disconnect, after a
 // gateway restart and across an orders restart; `since` backfills; 100 identical subscribers share one
 // upstream subscription (counted at the gateway and at the orders subgraph).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { openEventStreams } from '@cmgraph/platform';
 import { dataOf, startStack, subscriber, type Stack, type TestSubscription } from '@cmgraph/testkit';
 
@@ -90,6 +90,9 @@ async function upstreams(n: number): Promise<void> {
 }
 
 describe('shipmentUpdated through the gateway', () => {
+  // every test starts with no subscription left over from the one before (upstreams close asynchronously)
+  beforeEach(() => upstreams(0));
+
   it('delivers every update with fields from suppliers, inventory, quality and sustainability resolved', async () => {
     const client = subscriber(stack.gatewayUrl);
     const subscription = client.subscribe<{ shipmentUpdated: Update }>(WATCH, {});

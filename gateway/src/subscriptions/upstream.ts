@@ -10,6 +10,7 @@ import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 
 const KEEP_ALIVE_MS = 12_000;
 const PONG_TIMEOUT_MS = 6_000;
+const ACK_TIMEOUT_MS = 10_000;
 
 export interface UpstreamRequest {
   /** The subgraph's HTTP URL (…/graphql). */
@@ -57,6 +58,8 @@ export function openUpstream(request: UpstreamRequest, handlers: UpstreamHandler
     lazy: true,
     retryAttempts: 0,
     keepAlive: KEEP_ALIVE_MS,
+    // a handshake that never completes (a subgraph going down mid-upgrade) fails and is retried
+    connectionAckWaitTimeout: ACK_TIMEOUT_MS,
     on: {
       connected: () => {
         if (!ended) handlers.connected();

@@ -87,6 +87,8 @@ export interface OrmOptions {
 
 /** The kit's own tables, in every subgraph's database: the outbox (its event log) and consumer offsets. */
 const KIT_ENTITIES: Function[] = [OutboxEvent, ConsumerOffset, ProcessedEvent];
+/** Their tables: event plumbing, not domain data (a seed neither counts nor truncates them). */
+export const KIT_TABLES = ['outbox_event', 'consumer_offset', 'processed_event'];
 
 export function ormConfig(options: OrmOptions): Options {
   const own = (options.entities ?? []) as Function[];

@@ -152,8 +152,11 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       return server;
     },
     async stop() {
+      // stop accepting first (no new socket may slip in while the open ones are being closed), then
+      // close the subscriptions' sockets, then wait for the HTTP servers to finish
+      const closing = Promise.all(running.map((server) => server.close()));
       for (const close of closers) await close();
-      await Promise.all(running.map((server) => server.close()));
+      await closing;
       await apollo.stop();
       await options.workers?.stop();
       await options.outbox.close();

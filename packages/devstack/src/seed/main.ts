@@ -2,7 +2,7 @@
 // subgraph's database (created and migrated first), each subgraph its own part, in bulk.
 import { Client } from 'pg';
 import { SingleBar, Presets } from 'cli-progress';
-import { databaseTargetFromEnv, databaseUrl, openDatabase } from '@cmgraph/platform';
+import { KIT_TABLES, databaseTargetFromEnv, databaseUrl, openDatabase } from '@cmgraph/platform';
 import { loadSubgraphs } from '../subgraphs';
 import { LINES_PER_PO, SCALES, universe, type Scale } from '@cmgraph/seedkit';
 
@@ -58,7 +58,7 @@ async function ownTables(db: Client): Promise<string[]> {
   const { rows } = await db.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm_%' ORDER BY tablename`,
   );
-  return rows.map((row) => row.tablename);
+  return rows.map((row) => row.tablename).filter((table) => !KIT_TABLES.includes(table));
 }
 
 async function hasRows(db: Client, tables: string[]): Promise<boolean> {
