@@ -8,6 +8,7 @@ export * from './entity';
 export * from './events';
 export * from './errors';
 export * from './http';
+export * from './identity';
 export * from './ids';
 export * from './loaders';
 export * from './logger';
