@@ -11,6 +11,12 @@ export const ErrorCodes = {
   INSUFFICIENT_STOCK: 'A movement takes more than is on hand (or available) at the location.',
   FORBIDDEN: 'The caller is authenticated but may not do this.',
   UNAUTHENTICATED: 'The caller could not be identified.',
+  OPERATION_TOO_COMPLEX: 'The operation exceeds a gateway limit (depth, aliases, root fields or estimated cost); `extensions.rule`, `limit` and `actual` say which.',
+  PAYLOAD_TOO_LARGE: 'The request body exceeds the gateway limit.',
+  RATE_LIMITED: 'Too many requests for this identity; retry after `extensions.retryAfterSeconds` (also the Retry-After header).',
+  OPERATION_NOT_TRUSTED: 'Partner tokens may run only the trusted (persisted) operations of the manifest.',
+  SUBSCRIPTION_OVERFLOW: 'The subscriber fell too far behind; resume with `after: extensions.resumeAfter`.',
+  SUBSCRIPTION_UPSTREAM_FAILED: 'The subgraph owning the subscription stayed unreachable; resume later with `after: extensions.resumeAfter`.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the detail is in the server log, never in the response.',
 } as const;
 

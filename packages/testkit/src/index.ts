@@ -4,3 +4,4 @@ export * from './database';
 export * from './entities-stub';
 export * from './stack';
 export * from './subscriptions';
+export * from './outbox';

@@ -1,41 +1,19 @@
 // Helpers for inventory's event tests: its outbox read straight from PostgreSQL, hand-made bus events
 // from the producers whose side may not write them yet, and whether a consumer has applied an event.
 import { newId, type NewBusEvent } from '@cmgraph/platform';
-import type { Stack } from '@cmgraph/testkit';
+import { outboxHead, outboxOf, writerOf as writerOfRow, type Stack } from '@cmgraph/testkit';
 
-export interface OutboxRow {
-  seq: string;
-  type: string;
-  subjectId: string;
-  supplierId: string | null;
-  payload: Record<string, any>;
-  /** The transaction that wrote the row. */
-  xmin: string;
-}
+export type { OutboxRow } from '@cmgraph/testkit';
 
 function db(stack: Stack) {
   return stack.subgraphs.inventory!.server.orm.em.fork();
 }
 
-export async function outbox(stack: Stack, afterSeq = '0', type?: string): Promise<OutboxRow[]> {
-  const rows = await db(stack).execute<Record<string, any>[]>(
-    `select seq::text, type, subject_id, supplier_id, payload, xmin::text as xmin from outbox_event
-     where seq > ? and (?::text is null or type = ?) order by outbox_event.seq`,
-    [afterSeq, type ?? null, type ?? null],
-  );
-  return rows.map((row) => ({ seq: row.seq, type: row.type, subjectId: row.subject_id, supplierId: row.supplier_id, payload: row.payload, xmin: row.xmin }));
-}
-
-export async function headSeq(stack: Stack): Promise<string> {
-  const [row] = await db(stack).execute<{ head: string }[]>('select coalesce(max(seq), 0)::text as head from outbox_event');
-  return row!.head;
-}
-
+export const outbox = (stack: Stack, afterSeq = '0', type?: string) =>
+  outboxOf(stack, 'inventory', { afterSeq, types: type ? [type] : undefined });
+export const headSeq = (stack: Stack) => outboxHead(stack, 'inventory');
 /** The transaction that last wrote a row of `table` (its xmin). */
-export async function writerOf(stack: Stack, table: string, id: string): Promise<string> {
-  const [row] = await db(stack).execute<{ xmin: string }[]>(`select xmin::text as xmin from "${table}" where id = ?`, [id]);
-  return row!.xmin;
-}
+export const writerOf = (stack: Stack, table: string, id: string) => writerOfRow(stack, 'inventory', table, id);
 
 /** How many consumers of inventory have applied (or deliberately skipped) this event. */
 export async function applied(stack: Stack, eventId: string): Promise<number> {

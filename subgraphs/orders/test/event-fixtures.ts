@@ -2,7 +2,9 @@
 // part in these tests is saying that supplier and facility ids exist), orders taken through their life
 // by calling the orders subgraph directly, and the outbox read straight from PostgreSQL.
 import { newId } from '@cmgraph/platform';
-import { dataOf, startEntitiesStub, startStack, type EntitiesStub, type GraphqlClient, type Stack } from '@cmgraph/testkit';
+import {
+  dataOf, outboxHead, outboxOf, startEntitiesStub, startStack, writerOf as writerOfRow, type EntitiesStub, type GraphqlClient, type Stack,
+} from '@cmgraph/testkit';
 import { ACKNOWLEDGE_PO, CREATE_PO, CREATE_SHIPMENT, SEND_PO, purchaseOrderInput, shipmentInput, type CreatedOrder, type Parties } from './fixtures';
 
 export interface Scene {
@@ -79,38 +81,10 @@ export async function bookShipment(scene: Scene, parties: Parties, order: Create
 
 export const UPDATE_ETA = `mutation($input: UpdateShipmentEtaInput!) { updateShipmentEta(input: $input) { id eta status } }`;
 
-export interface OutboxRow {
-  seq: string;
-  id: string;
-  type: string;
-  subjectId: string;
-  supplierId: string | null;
-  occurredAt: Date;
-  payload: Record<string, any>;
-  /** The transaction that wrote the row. */
-  xmin: string;
-}
+export type { OutboxRow } from '@cmgraph/testkit';
 
 /** The orders outbox after `afterSeq`, in log order. */
-export async function outbox(stack: Stack, afterSeq = '0'): Promise<OutboxRow[]> {
-  const rows = await stack.subgraphs.orders!.server.orm.em.fork().execute<Record<string, any>[]>(
-    `select seq::text, id, type, subject_id, supplier_id, occurred_at, payload, xmin::text as xmin
-     from outbox_event where seq > ? order by outbox_event.seq`,
-    [afterSeq],
-  );
-  return rows.map((row) => ({
-    seq: row.seq, id: row.id, type: row.type, subjectId: row.subject_id, supplierId: row.supplier_id,
-    occurredAt: new Date(row.occurred_at), payload: row.payload, xmin: row.xmin,
-  }));
-}
-
-export async function headSeq(stack: Stack): Promise<string> {
-  const [row] = await stack.subgraphs.orders!.server.orm.em.fork().execute<{ head: string }[]>('select coalesce(max(seq), 0)::text as head from outbox_event');
-  return row!.head;
-}
-
+export const outbox = (stack: Stack, afterSeq = '0') => outboxOf(stack, 'orders', { afterSeq });
+export const headSeq = (stack: Stack) => outboxHead(stack, 'orders');
 /** The transaction that last wrote a row of `table` (its xmin). */
-export async function writerOf(stack: Stack, table: string, id: string): Promise<string> {
-  const [row] = await stack.subgraphs.orders!.server.orm.em.fork().execute<{ xmin: string }[]>(`select xmin::text as xmin from "${table}" where id = ?`, [id]);
-  return row!.xmin;
-}
+export const writerOf = (stack: Stack, table: string, id: string) => writerOfRow(stack, 'orders', table, id);

@@ -3,7 +3,7 @@
 // certificates and recorded audits — none for refused input.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, newId, today } from '@cmgraph/platform';
-import { dataOf, startStack, type Stack } from '@cmgraph/testkit';
+import { dataOf, outboxOf, startStack, type Stack } from '@cmgraph/testkit';
 import { certExpiryWindowDays, EXPIRING_CERTIFICATIONS_JOB } from '../src/certification/expiring-certifications.job';
 
 let stack: Stack;
@@ -24,17 +24,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface OutboxRow {
-  type: string;
-  subject_id: string;
-  supplier_id: string | null;
-  payload: Record<string, any>;
-}
-
-async function outbox(type: string): Promise<OutboxRow[]> {
-  return stack.subgraphs.suppliers!.server.orm.em.fork()
-    .execute<OutboxRow[]>('select type, subject_id, supplier_id, payload from outbox_event where type = ? order by seq', [type]);
-}
+const outbox = (type: string) => outboxOf(stack, 'suppliers', { types: [type] });
 
 async function addCertification(number: string, validUntil: string, extra: Record<string, unknown> = {}) {
   return stack.gateway(`mutation($input: AddCertificationInput!) { addCertification(input: $input) { id } }`, {
@@ -57,7 +47,7 @@ describe('suppliers.expiring-certifications', () => {
     const raised = await outbox('certification.expiring');
     expect(raised.map((e) => e.payload.number)).toEqual(['SOON-1', 'SOON-2']);
     expect(raised[0]).toEqual({
-      type: 'certification.expiring', subject_id: ids['SOON-1'], supplier_id: supplierId,
+      type: 'certification.expiring', subjectId: ids['SOON-1'], supplierId: supplierId,
       payload: { certificationId: ids['SOON-1'], supplierId, facilityId, standard: 'ISO_9001', number: 'SOON-1', expiresOn: addDays(today(), 5), daysLeft: 5 },
     });
     expect(raised[1]!.payload).toMatchObject({ facilityId: null, expiresOn: addDays(today(), 30), daysLeft: 30 });
@@ -108,8 +98,8 @@ describe('supplier, certification and audit events', () => {
     dataOf(await move('ONBOARDING'));
     expect((await move('PROBATION')).errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
     dataOf(await move('APPROVED'));
-    const events = (await outbox('supplier.status_changed')).filter((e) => e.subject_id === createSupplier.id);
-    expect(events.map((e) => [e.supplier_id, e.payload.from, e.payload.status])).toEqual([
+    const events = (await outbox('supplier.status_changed')).filter((e) => e.subjectId === createSupplier.id);
+    expect(events.map((e) => [e.supplierId, e.payload.from, e.payload.status])).toEqual([
       [createSupplier.id, 'PROSPECT', 'ONBOARDING'], [createSupplier.id, 'ONBOARDING', 'APPROVED'],
     ]);
     expect(events[0]!.payload).toMatchObject({ supplierId: createSupplier.id, code: 'CP-0701', to: 'ONBOARDING' });
@@ -125,7 +115,7 @@ describe('supplier, certification and audit events', () => {
     const events = await outbox('certification.added');
     expect(events).toHaveLength(before + 1);
     expect(events.at(-1)).toMatchObject({
-      subject_id: added.id, supplier_id: supplierId,
+      subjectId: added.id, supplierId: supplierId,
       payload: { certificationId: added.id, supplierId, facilityId, standard: 'ISO_14001', number: 'ENV-1', validUntil: addDays(today(), 700) },
     });
   });
@@ -136,7 +126,7 @@ describe('supplier, certification and audit events', () => {
     const { recordAudit } = dataOf(await stack.gateway(RECORD, { input }));
     expect((await stack.gateway(RECORD, { input: { ...input, facilityId: newId() } })).errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'facilityId' } });
     expect(await outbox('audit.recorded')).toEqual([{
-      type: 'audit.recorded', subject_id: recordAudit.id, supplier_id: supplierId,
+      type: 'audit.recorded', subjectId: recordAudit.id, supplierId: supplierId,
       payload: { auditId: recordAudit.id, supplierId, facilityId, kind: 'ANNOUNCED', auditDate: '2026-09-15', auditor: 'SQE', score: 71, majorFindings: 1, minorFindings: 3 },
     }]);
   });

@@ -4,7 +4,7 @@
 // activity; and refused input writes no event.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@cmgraph/platform';
-import { startStack, type Stack } from '@cmgraph/testkit';
+import { outboxOf, startStack, type Stack } from '@cmgraph/testkit';
 import { addFacility, createFactors, createSupplier, FEB, JAN, mutate, recordActivity, recordEnergy, recordWaste } from './fixtures';
 
 let stack: Stack;
@@ -20,17 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.stop());
 
-interface OutboxRow {
-  type: string;
-  subject_id: string;
-  supplier_id: string | null;
-  payload: Record<string, any>;
-}
-
-async function outbox(type: string): Promise<OutboxRow[]> {
-  return stack.subgraphs.sustainability!.server.orm.em.fork()
-    .execute<OutboxRow[]>('select type, subject_id, supplier_id, payload from outbox_event where type = ? order by seq', [type]);
-}
+const outbox = (type: string) => outboxOf(stack, 'sustainability', { types: [type] });
 
 const BUDGET = 'id supplier { id } facility { id } periodStart periodEnd scopes budgetKg actualKg exceededAt';
 const setBudget = (input: Record<string, unknown>) => mutate(stack, 'setEmissionsBudget', 'SetEmissionsBudgetInput', input, BUDGET);
@@ -68,7 +58,7 @@ describe('emissions.budget_exceeded', () => {
     await burn(100); // facility 1100 > 1000; supplier 1100 ≤ 1500
     const raised = await outbox('emissions.budget_exceeded');
     expect(raised).toEqual([{
-      type: 'emissions.budget_exceeded', subject_id: facilityBudget.id, supplier_id: supplierId,
+      type: 'emissions.budget_exceeded', subjectId: facilityBudget.id, supplierId: supplierId,
       payload: {
         budgetId: facilityBudget.id, supplierId, facilityId, period: { start: JAN.periodStart, end: JAN.periodEnd }, scopes: [1, 2, 3],
         budgetKg: 1000, actualKg: 1100,
@@ -84,12 +74,12 @@ describe('emissions.budget_exceeded', () => {
     await recordEnergy(stack, { facilityId: otherFacilityId, ...JAN, source: 'GRID', quantity: 1000, unit: 'kWh' }); // 400 kg scope 2 → supplier 1550
     await burn(10, otherFacilityId);
     const raised = await outbox('emissions.budget_exceeded');
-    expect(raised.map((e) => [e.subject_id, e.payload.actualKg])).toEqual([[facilityBudget.id, 1100], [supplierBudget.id, 1550]]);
+    expect(raised.map((e) => [e.subjectId, e.payload.actualKg])).toEqual([[facilityBudget.id, 1100], [supplierBudget.id, 1550]]);
   });
 
   it('raises nothing for budgets not exceeded: other scopes, other periods, a roomy limit', async () => {
     await recordWaste(stack, { facilityId: otherFacilityId, ...JAN, wasteType: 'Offcuts', hazardous: false, quantity: 100, unit: 'kg', treatment: 'RECYCLE' }); // 2 kg scope 3, other facility
-    const budgetIds = (await outbox('emissions.budget_exceeded')).map((e) => e.subject_id);
+    const budgetIds = (await outbox('emissions.budget_exceeded')).map((e) => e.subjectId);
     for (const quiet of [scope3Budget, febBudget, roomyBudget]) expect(budgetIds).not.toContain(quiet.id);
     expect(budgetIds).toHaveLength(2);
   });
@@ -98,14 +88,14 @@ describe('emissions.budget_exceeded', () => {
     const raisedLimit = await setBudget({ facilityId, ...JAN, budgetKg: 1200 });
     expect(raisedLimit).toMatchObject({ id: facilityBudget.id, budgetKg: 1200, actualKg: 1150, exceededAt: null });
     await burn(100);
-    const again = (await outbox('emissions.budget_exceeded')).filter((e) => e.subject_id === facilityBudget.id);
+    const again = (await outbox('emissions.budget_exceeded')).filter((e) => e.subjectId === facilityBudget.id);
     expect(again.map((e) => [e.payload.budgetKg, e.payload.actualKg])).toEqual([[1000, 1100], [1200, 1250]]);
   });
 
   it('raises once when concurrent writes cross a budget together', async () => {
     const shared = await setBudget({ facilityId: otherFacilityId, ...FEB, scopes: [1], budgetKg: 100 });
     await Promise.all([1, 2, 3, 4, 5].map(() => burn(30, otherFacilityId, FEB)));
-    const raised = (await outbox('emissions.budget_exceeded')).filter((e) => e.subject_id === shared.id);
+    const raised = (await outbox('emissions.budget_exceeded')).filter((e) => e.subjectId === shared.id);
     expect(raised).toHaveLength(1);
     expect(raised[0]!.payload.actualKg).toBeGreaterThan(100);
   });
@@ -114,16 +104,16 @@ describe('emissions.budget_exceeded', () => {
     const tight = await setBudget({ facilityId: otherFacilityId, ...JAN, scopes: [2], budgetKg: 300 });
     expect(tight.exceededAt).not.toBeNull();
     await setBudget({ facilityId: otherFacilityId, ...JAN, scopes: [2], budgetKg: 200 });
-    expect((await outbox('emissions.budget_exceeded')).filter((e) => e.subject_id === tight.id).map((e) => e.payload.actualKg)).toEqual([400]);
+    expect((await outbox('emissions.budget_exceeded')).filter((e) => e.subjectId === tight.id).map((e) => e.payload.actualKg)).toEqual([400]);
   });
 });
 
 describe('activity.recorded and refused input', () => {
   it('writes activity.recorded with a small payload for each activity', async () => {
     const record = await recordActivity(stack, { facilityId, ...FEB, activityType: 'PURCHASED_STEEL', quantity: 2, unit: 't' });
-    const [event] = (await outbox('activity.recorded')).filter((e) => e.subject_id === record.id);
+    const [event] = (await outbox('activity.recorded')).filter((e) => e.subjectId === record.id);
     expect(event).toEqual({
-      type: 'activity.recorded', subject_id: record.id, supplier_id: supplierId,
+      type: 'activity.recorded', subjectId: record.id, supplierId: supplierId,
       payload: {
         activityRecordId: record.id, facilityId, supplierId, activityType: 'PURCHASED_STEEL', periodStart: FEB.periodStart, periodEnd: FEB.periodEnd,
         scope: 3, scope3Category: 1, kgCo2e: 3000,

@@ -7,6 +7,7 @@ import { createLogger } from '../logger';
 import type { EventBus } from './bus';
 import type { OutboxListener } from './outbox-listener';
 import { workerLoop, type WorkerLoop } from './loop';
+import { OUTBOX_COLUMNS, type OutboxRow } from './outbox-row';
 
 const RELAY_LOCK = 0x636d726c; // "cmrl"
 
@@ -20,17 +21,6 @@ export interface RelayOptions {
   pollMs?: number;
 }
 
-interface OutboxRow {
-  seq: string;
-  id: string;
-  type: string;
-  subject_type: string;
-  subject_id: string;
-  supplier_id: string | null;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
-}
-
 export function startRelay(options: RelayOptions): WorkerLoop {
   const log = createLogger(`${options.producer}:relay`);
   const batchSize = options.batchSize ?? 500;
@@ -39,7 +29,7 @@ export function startRelay(options: RelayOptions): WorkerLoop {
       const [lock] = await em.execute<{ mine: boolean }[]>(`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as mine`);
       if (!lock?.mine) return false; // another process of this subgraph is relaying
       const rows = await em.execute<OutboxRow[]>(
-        `select seq::text, id, type, subject_type, subject_id, supplier_id, occurred_at, payload
+        `select ${OUTBOX_COLUMNS}
          from outbox_event where relayed_at is null order by outbox_event.seq limit ?`,
         [batchSize],
       );

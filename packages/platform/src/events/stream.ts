@@ -6,6 +6,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AppError } from '../errors';
 import type { OutboxListener } from './outbox-listener';
+import { OUTBOX_COLUMNS, type OutboxRow } from './outbox-row';
 
 export interface StoredEvent {
   seq: string;
@@ -50,17 +51,6 @@ export function parseEventCursor(cursor: string, field = 'after'): string {
     throw new AppError('BAD_USER_INPUT', `${field} is not a cursor this subscription gave out`, { field });
   }
   return decoded.slice(PREFIX.length);
-}
-
-interface Row {
-  seq: string;
-  id: string;
-  type: string;
-  subject_type: string;
-  subject_id: string;
-  supplier_id: string | null;
-  occurred_at: Date;
-  payload: Record<string, unknown>;
 }
 
 export async function openEventStream(
@@ -111,8 +101,8 @@ export async function openEventStream(
   const fill = async () => {
     while (!done && !buffer.length) {
       const waiting = waitForCommit(); // armed before reading: a commit during the read is not missed
-      const rows = await em().execute<Row[]>(
-        `select seq::text, id, type, subject_type, subject_id, supplier_id, occurred_at, payload
+      const rows = await em().execute<OutboxRow[]>(
+        `select ${OUTBOX_COLUMNS}
          from outbox_event where seq > ? and type in (?)${where} order by outbox_event.seq limit ?`,
         [last, options.types, ...whereParams, batchSize],
       );
