@@ -54,13 +54,14 @@ export async function createOrder(stack: Stack, tag: string, products: number, l
   };
 }
 
-/** Products `<tag>-0000`…, a hundred per request (aliased mutations) to keep large fixtures quick. */
+/** Products `<tag>-0000`…, a hundred per request (aliased mutations, straight to inventory: fixture set-up,
+ *  not a gateway client — the gateway allows far fewer aliases) to keep large fixtures quick. */
 async function createProducts(stack: Stack, tag: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < count; start += 100) {
     const indexes = Array.from({ length: Math.min(100, count - start) }, (_, k) => start + k);
     const fields = indexes.map((i) => `p${i}: createProduct(input: { sku: "${tag}-${String(i).padStart(4, '0')}", name: "Part ${i}", uom: EA, tracking: LOT }) { id }`);
-    const created = dataOf(await stack.gateway<Record<string, { id: string }>>(`mutation { ${fields.join(' ')} }`));
+    const created = dataOf(await stack.subgraph('inventory')<Record<string, { id: string }>>(`mutation { ${fields.join(' ')} }`));
     ids.push(...indexes.map((i) => created[`p${i}`]!.id));
   }
   return ids;

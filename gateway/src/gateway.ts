@@ -1,16 +1,21 @@
 // The supergraph gateway: @apollo/gateway executes query plans over the subgraphs named in the
 // composed supergraph; Express 5 serves /graphql, /health and /ready. Subscriptions, which
 // @apollo/gateway cannot execute, are served over graphql-ws on the same /graphql (subscriptions/).
+// Every GraphQL caller is authenticated first (auth/): a JWT over HTTP or in graphql-ws
+// connectionParams; the verified identity travels to the subgraphs signed (subgraph-source.ts).
+// /health and /ready stay open.
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { createLogger, formatError, listen, type RunningServer } from '@cmgraph/platform';
-import { SubgraphDataSource } from './subgraph-source';
+import { createLogger, formatError, identitySecret, listen, type RunningServer } from '@cmgraph/platform';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
+import { authConfigFromEnv, authenticateHttp, createTokenVerifier, requestIdentity, webSocketAuthenticator, type AuthConfig } from './auth';
 import { SubscriptionPlanner } from './subscriptions/planner';
 import { SubscriptionHub, type RetryOptions, type SubscriptionStats } from './subscriptions/hub';
 import { serveGraphqlWs } from './subscriptions/server';
 import { subscriptionsOverHttpGuard } from './subscriptions/http-guard';
+import { TrustedDocuments, createOperationGuard, jsonBodyLimit, operationLimitsPlugin, type OperationLimits } from './limits';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -21,6 +26,21 @@ export interface GatewayOptions {
   subscriptionBufferSize?: number;
   /** Reconnection of a dropped upstream subscription (default 30 attempts, 100 ms doubling to 5 s). */
   subscriptionRetry?: Partial<RetryOptions>;
+  /** How tokens are verified (default: from JWT_SECRET / JWKS_URL, JWT_ISSUER, JWT_AUDIENCE). */
+  auth?: AuthConfig;
+  /** The secret shared with the subgraphs to sign identities (default: IDENTITY_SECRET). */
+  identitySecret?: string;
+  /** Operation limits (defaults in limits/options.ts; RATE_LIMIT_PER_MINUTE sets the rate limit, 0 turns it off). */
+  limits?: Partial<OperationLimits>;
+  /** Operations partners may run (default: schema/operations/manifest.json). */
+  trustedDocuments?: TrustedDocuments;
+}
+
+function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<OperationLimits> {
+  if (env.RATE_LIMIT_PER_MINUTE === undefined) return {};
+  const perMinute = Number(env.RATE_LIMIT_PER_MINUTE);
+  if (!Number.isFinite(perMinute) || perMinute < 0) throw new Error(`RATE_LIMIT_PER_MINUTE must be a number ≥ 0, got ${env.RATE_LIMIT_PER_MINUTE}`);
+  return { rateLimit: perMinute === 0 ? false : { requestsPerMinute: perMinute } };
 }
 
 export interface Gateway {
@@ -39,24 +59,32 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
   // the data sources @apollo/gateway calls, kept so that subscription events resolve their federated
   // fields through the very same instances
+  const verifier = createTokenVerifier(options.auth ?? authConfigFromEnv());
+  const signingSecret = options.identitySecret ?? identitySecret();
+  // limits run before any subgraph is called: body size in front of the JSON parser, the rest once the
+  // operation is parsed and validated (HTTP: Apollo plugin; graphql-ws: the same guard in the socket server)
+  const guard = createOperationGuard({
+    limits: { ...rateLimitFromEnv(), ...options.limits },
+    trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(),
+  });
   const dataSources: ServiceMap = Object.create(null);
   const subgraphUrls: Record<string, string> = Object.create(null);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url });
+      const source = new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url, identitySecret: signingSecret });
       dataSources[name] = source;
       subgraphUrls[name] = source.url;
       return source;
     },
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
-    plugins: [subscriptionsOverHttpGuard()],
+    plugins: [subscriptionsOverHttpGuard(), operationLimitsPlugin(guard)],
   });
   await apollo.start();
 
@@ -82,14 +110,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/ready', (_req, res) => {
     res.json({ status: 'ready' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    authenticateHttp(verifier, log),
+    jsonBodyLimit(guard.limits.maxBodyBytes),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ identity: requestIdentity(req) }) }),
+  );
+  const authenticator = webSocketAuthenticator(verifier, log);
 
   const running: RunningServer[] = [];
   return {
     app,
     async listen(port, host) {
       const server = await listen(app, port, host);
-      const endpoint = serveGraphqlWs(server.httpServer, { planner, hub, apollo, log });
+      const endpoint = serveGraphqlWs(server.httpServer, { planner, hub, apollo, log, authenticator, guard });
       // closing the HTTP server waits for every socket, upgraded ones included: close those first
       let closing: Promise<void> | undefined;
       const withSockets: RunningServer = {

@@ -97,7 +97,11 @@ describe('gateway subscriptions', () => {
     const before = bench.gateway.subscriptionStats();
     const a = subscribe(bench.client(), TICKED, { topic: 'a' });
     const b = subscribe(bench.client(), TICKED, { topic: 'b' });
-    const aOtherScope = subscribe(bench.client({ authorization: 'Bearer partner-1' }), TICKED, { topic: 'a' });
+    const aOtherScope = subscribe(
+      bench.client({ authorization: await bench.authorization({ sub: 'another-user', roles: ['ANALYST'] }) }),
+      TICKED,
+      { topic: 'a' },
+    );
     await upstreamsOpen(3);
     expect(bench.gateway.subscriptionStats().upstreamOpened - before.upstreamOpened).toBe(3);
     const [ta] = bench.log.publishMany(1, { topic: 'a' });
@@ -177,16 +181,17 @@ describe('gateway subscriptions', () => {
   });
 
   it('still serves queries over HTTP and over graphql-ws, and says where subscriptions are served', async () => {
+    const authorization = await bench.authorization();
     const http = await fetch(bench.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ query: '{ item(id: "5") { id name } tickCount }' }),
     });
     const body = (await http.json()) as { data: unknown };
     expect(body.data).toEqual({ item: { id: '5', name: 'Item 5' }, tickCount: bench.log.entries.length });
     const subscriptionOverHttp = await fetch(bench.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ query: 'subscription { ticked { n } }' }),
     });
     const refused = (await subscriptionOverHttp.json()) as { errors: { extensions: { code: string } }[] };

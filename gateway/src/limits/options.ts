@@ -31,7 +31,7 @@ export const DEFAULT_LIMITS: Readonly<OperationLimits> = Object.freeze({
   maxDepth: 12,
   maxAliases: 30,
   maxRootFields: 20,
-  maxCost: 50_000,
+  maxCost: 100_000,
   defaultListSize: 10,
   maxBodyBytes: 256 * 1024,
   rateLimit: { requestsPerMinute: 600 },

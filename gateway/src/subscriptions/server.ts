@@ -2,13 +2,15 @@
 // HTTP. Subscriptions are validated against the API schema, planned, and attached to a shared upstream
 // (hub.ts); queries and mutations sent over the socket run through the gateway's Apollo Server like
 // HTTP requests. Every error leaves coded, through one formatter, without a stack trace.
+import type { OperationGuard } from '../limits';
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { SubscribePayload } from 'graphql-ws';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import type { Logger } from '@cmgraph/platform';
+import type { Identity, Logger } from '@cmgraph/platform';
+import type { WebSocketAuthenticator } from '../auth/websocket';
 import { errorResult, formatSubscriptionError, subscriptionError, type FormattedResult } from './errors';
 import type { SubscriptionHub } from './hub';
 import type { PreparedSubscription, SubscriptionPlanner } from './planner';
@@ -19,11 +21,15 @@ export interface GraphqlWsDependencies {
   hub: SubscriptionHub;
   apollo: ApolloServer<BaseContext>;
   log: Logger;
+  /** Verifies the token in `connectionParams.authorization`; a connection without a valid one is closed (4401). */
+  authenticator: WebSocketAuthenticator;
+  /** Operation limits and trusted documents, as over HTTP. */
+  guard: OperationGuard;
 }
 
 type OperationContextValue =
   | { kind: 'subscription'; prepared: PreparedSubscription; scope: string }
-  | { kind: 'single'; query: string; operationName?: string; variables?: Record<string, unknown> };
+  | { kind: 'single'; query: string; operationName?: string; variables?: Record<string, unknown>; identity?: Identity };
 
 export interface GraphqlWsEndpoint {
   /** Tells every client "going away" (1001) and stops accepting sockets. */
@@ -34,10 +40,13 @@ export function serveGraphqlWs(httpServer: http.Server, deps: GraphqlWsDependenc
   const sockets = new WebSocketServer({ server: httpServer, path });
   const server = useServer(
     {
+      onConnect: (ctx) =>
+        deps.authenticator.connect(ctx.connectionParams, ctx.extra.request, (code, reason) => ctx.extra.socket.close(code, reason)),
       onSubscribe: (ctx, _id, payload) => {
         try {
-          return accept(deps, payload, () =>
-            subscriptionScope({ connectionParams: ctx.connectionParams, request: ctx.extra.request }),
+          const identity = deps.authenticator.identity(ctx.extra.request);
+          return accept(deps, payload, identity, () =>
+            subscriptionScope({ connectionParams: ctx.connectionParams, request: ctx.extra.request, identity }),
           );
         } catch (error) {
           deps.log.error({ err: error }, 'graphql-ws operation could not be prepared');
@@ -55,7 +64,7 @@ export function serveGraphqlWs(httpServer: http.Server, deps: GraphqlWsDependenc
         try {
           const response = await deps.apollo.executeOperation(
             { query: context.query, operationName: context.operationName, variables: context.variables },
-            { contextValue: {} },
+            { contextValue: { identity: context.identity } },
           );
           if (response.body.kind === 'single') return asExecutionResult(response.body.singleResult as FormattedResult);
           return asExecutionResult(
@@ -91,6 +100,7 @@ export function serveGraphqlWs(httpServer: http.Server, deps: GraphqlWsDependenc
 function accept(
   deps: GraphqlWsDependencies,
   payload: SubscribePayload,
+  identity: Identity | undefined,
   scope: () => string,
 ): ExecutionArgs | readonly GraphQLError[] {
   const parsed = deps.planner.parse(payload.query, payload.operationName);
@@ -99,12 +109,15 @@ function accept(
   const variables = payload.variables ?? undefined;
   let contextValue: OperationContextValue;
   if (operation.operation === 'subscription') {
+    // queries and mutations meet the same limits inside Apollo Server (operationLimitsPlugin)
+    const refused = deps.guard.checkOperation({ schema: deps.planner.apiSchema, document, operationName, variables, identity: identity ?? null });
+    if (refused.length) return refused;
     const prepared = deps.planner.prepare(parsed, variables);
     if (Array.isArray(prepared)) return prepared;
     contextValue = { kind: 'subscription', prepared, scope: scope() };
   } else {
     // queries and mutations: Apollo Server validates and executes them as it does over HTTP
-    contextValue = { kind: 'single', query: payload.query, operationName, variables };
+    contextValue = { kind: 'single', query: payload.query, operationName, variables, identity };
   }
   return { schema: deps.planner.apiSchema, document, operationName, variableValues: variables, contextValue };
 }

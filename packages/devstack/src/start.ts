@@ -1,11 +1,15 @@
 // `npm start`: embedded PostgreSQL (unless DATABASE_URL is set), every subgraph, the gateway, demo data.
-import { existsSync } from 'node:fs';
+// Secrets: IDENTITY_SECRET (gateway ↔ subgraphs) and JWT_SECRET (development tokens) are generated per
+// run unless set; the run's JWT secret is left in the data directory for `npm run token`.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { spawnService, waitForHttp, ServiceExitedError, type Service } from './processes';
 import { formatLine, paint, say } from './output';
 import { printWelcome } from './welcome';
 import { GATEWAY_PORT, REPO_ROOT, availableSubgraphs, gatewayEntryPoint, subgraphUrl } from './topology';
+import { runSecretFile, signDevToken } from './dev-token';
 
 const env = process.env;
 const STARTUP_TIMEOUT_MS = Number(env.STARTUP_TIMEOUT_MS ?? 60_000);
@@ -13,6 +17,11 @@ const prefix = env.DATABASE_PREFIX ?? 'cmgraph';
 const logLevel = env.LOG_LEVEL ?? 'info';
 const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
 const seedScript = path.join(REPO_ROOT, 'packages', 'devstack', 'src', 'seed', 'main.ts');
+const identitySecret = env.IDENTITY_SECRET || randomBytes(32).toString('base64url');
+// with JWKS_URL the identity provider issues tokens: no development secret then
+const jwtSecret = env.JWKS_URL ? undefined : env.JWT_SECRET || randomBytes(32).toString('base64url');
+const secretFile = runSecretFile();
+let wroteSecretFile = false;
 
 let postgres: Promise<RunningPostgres | undefined> = Promise.resolve(undefined);
 const subgraphs: Service[] = [];
@@ -27,6 +36,7 @@ function shutdown(code: number, reason: string): Promise<never> {
     await seed?.stop();
     await gateway?.stop();
     await Promise.all(subgraphs.map((service) => service.stop()));
+    if (wroteSecretFile) rmSync(secretFile, { force: true });
     const pg = await postgres.catch(() => undefined); // a start still under way is finished, then stopped
     if (pg) {
       await pg.stop();
@@ -85,7 +95,14 @@ async function main(): Promise<void> {
     LOG_LEVEL: logLevel,
     HOST: '127.0.0.1',
     SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
+    IDENTITY_SECRET: identitySecret,
+    ...(jwtSecret ? { JWT_SECRET: jwtSecret } : {}),
   };
+  if (jwtSecret && !env.JWT_SECRET) {
+    mkdirSync(path.dirname(secretFile), { recursive: true });
+    writeFileSync(secretFile, `${jwtSecret}\n`, { mode: 0o600 });
+    wroteSecretFile = true;
+  }
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   for (const { name, port } of present) {
     const script = path.join('subgraphs', name, 'src', 'main.ts');
@@ -120,7 +137,8 @@ async function main(): Promise<void> {
     }
   }
 
-  await printWelcome(gateway ? gatewayUrl : undefined, subgraphUrls);
+  const token = jwtSecret ? signDevToken({ sub: 'dev-admin', roles: ['ADMIN'] }, jwtSecret, 8 * 3600) : undefined;
+  await printWelcome(gateway ? gatewayUrl : undefined, subgraphUrls, token);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

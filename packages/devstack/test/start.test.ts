@@ -25,6 +25,9 @@ function launch(): Launch {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT_OFFSET: String(offset), EMBEDDED_PG_PORT: String(offset + 100), CMGRAPH_TEST_MARK: mark, LOG_LEVEL: 'info', STARTUP_TIMEOUT_MS: '150000' };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
+  // as a user runs it: no secrets set, `npm start` generates them and prints a development token
+  delete env.IDENTITY_SECRET;
+  delete env.JWT_SECRET;
   // detached: its own process group, which receives SIGINT as a terminal's Ctrl-C would deliver it
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'packages/devstack/src/start.ts'], { cwd: root, env, detached: true });
   let text = '';
@@ -54,10 +57,19 @@ function markedProcesses(): string[] {
   });
 }
 
-async function supplierCount(): Promise<number> {
+/** The development ADMIN token the welcome message's curl line carries. */
+function welcomeToken(run: Launch): string {
+  const token = /authorization: Bearer (\S+)'/.exec(run.output())?.[1];
+  expect(token).toBeDefined();
+  return token!;
+}
+
+async function supplierCount(run: Launch): Promise<number> {
+  const unauthenticated = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+  expect(unauthenticated.status).toBe(401);
   const response = await fetch(gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${welcomeToken(run)}` },
     body: JSON.stringify({ query: '{ suppliers { totalCount nodes { purchaseOrders(first: 1) { totalCount } } } }' }),
   });
   const body = (await response.json()) as { data: { suppliers: { totalCount: number; nodes: { purchaseOrders: { totalCount: number } }[] } } };
@@ -80,7 +92,7 @@ describe('npm start', () => {
     const first = launch();
     await first.ready;
     expect(first.output()).toMatch(/seeded suppliers, orders, inventory, production, quality, sustainability/);
-    const suppliers = await supplierCount();
+    const suppliers = await supplierCount(first);
     expect(suppliers).toBeGreaterThan(0);
     await stopWithCtrlC(first);
     expect(markedProcesses()).toEqual([]);
@@ -88,7 +100,7 @@ describe('npm start', () => {
     const second = launch();
     await second.ready;
     expect(second.output()).toMatch(/not empty, left as they are/);
-    expect(await supplierCount()).toBe(suppliers);
+    expect(await supplierCount(second)).toBe(suppliers);
     await stopWithCtrlC(second);
     expect(markedProcesses()).toEqual([]);
   }, 240_000); // two cold starts of seven processes on two cores, while other test files run

@@ -1,8 +1,11 @@
 // Checking that another subgraph's entity exists, through federation's own entity resolution
 // (`_entities` on the owning subgraph), never through its tables. Used by mutations that store a
 // reference (a PO line's product, a shipment's ship-to location) so unknown ids are refused up front.
+// The peer is called on behalf of the CALLER: the request context holds a checker bound to the caller's
+// identity (`forCaller`), signed into the identity header, so the owner's row scoping applies to it too.
 import { AppError } from './errors';
 import { requireId } from './lookup';
+import { IDENTITY_HEADER, identitySecret, signIdentity, type Identity } from './identity';
 
 export interface ReferenceChecker {
   /** Throws BAD_USER_INPUT for a malformed id and NOT_FOUND for one the owner does not resolve, naming `field`. */
@@ -13,6 +16,8 @@ export interface ReferenceChecker {
    * supplier a facility belongs to.
    */
   fetchExisting<T>(typename: string, ids: { id: string; field: string }[], selection: string): Promise<T[]>;
+  /** The same checks, made on behalf of `identity` (what a request context holds). */
+  forCaller(identity: Identity): ReferenceChecker;
 }
 
 /** typename → owning subgraph name, and subgraph name → URL (filled once every peer listens). */
@@ -21,7 +26,16 @@ export interface ReferenceOwners {
   urls: Record<string, string>;
 }
 
-export function referenceChecker(config: ReferenceOwners, headers: Record<string, string> = {}): ReferenceChecker {
+/**
+ * A checker for the subgraphs in `config`. Unbound, it calls as `service` (a subgraph's own work, no
+ * user behind it); request contexts use `forCaller(identity)`. The secret is read when a call is made.
+ */
+export function referenceChecker(
+  config: ReferenceOwners,
+  headers: Record<string, string> = {},
+  caller: Identity = { subject: 'service:references', roles: ['ADMIN'], supplierId: null },
+  secret: () => string = () => identitySecret(),
+): ReferenceChecker {
   async function fetchExisting<T>(typename: string, refs: { id: string; field: string }[], selection: string): Promise<T[]> {
     if (!refs.length) return [];
     for (const ref of refs) requireId(ref.id, ref.field);
@@ -31,7 +45,7 @@ export function referenceChecker(config: ReferenceOwners, headers: Record<string
     const unique = [...new Set(refs.map((r) => r.id))];
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...headers, [IDENTITY_HEADER]: signIdentity(caller, secret()) },
       body: JSON.stringify({
         query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id ${selection} } } }`,
         variables: { r: unique.map((id) => ({ __typename: typename, id })) },
@@ -49,5 +63,6 @@ export function referenceChecker(config: ReferenceOwners, headers: Record<string
     async requireExisting(typename, refs) {
       await fetchExisting(typename, refs, '');
     },
+    forCaller: (identity) => referenceChecker(config, headers, identity, secret),
   };
 }

@@ -1,5 +1,8 @@
 // The subgraph server factory: Express 5 + Apollo Server on /graphql, liveness on /health and
 // readiness (database reachable) on /ready. A subgraph only supplies its schema, ORM and loaders.
+// Only the gateway (and peer subgraphs calling on a caller's behalf) may query: every /graphql request
+// and every graphql-ws connection must carry a valid signed identity (identity.ts), or it is refused
+// (HTTP 401 UNAUTHENTICATED, socket closed 4401) before anything runs.
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { WebSocketServer } from 'ws';
@@ -14,6 +17,7 @@ import { formatError } from './errors';
 import { createLogger } from './logger';
 import { listen, type RunningServer } from './http';
 import type { RequestContext } from './context';
+import { IDENTITY_HEADER, identitySecret, verifyIdentity, type Identity, type IdentityFailure } from './identity';
 import type { ReferenceChecker } from './references';
 import type { OutboxListener } from './events/outbox-listener';
 import { openEventStream } from './events/stream';
@@ -40,6 +44,7 @@ export interface SubgraphServer {
 
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
   const log = createLogger(options.name);
+  const secret = identitySecret(); // refuses to start without one
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
     formatError,
@@ -71,15 +76,16 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   });
   await apollo.start();
 
-  const createContext = (requestId: string, sql: StatementCounter): RequestContext<Loaders> => {
+  const createContext = (requestId: string, sql: StatementCounter, identity: Identity): RequestContext<Loaders> => {
     const em = options.orm.em.fork();
     const context: RequestContext<Loaders> = {
       em,
       loaders: options.createLoaders(em),
       log: log.child({ requestId }),
       requestId,
+      identity,
       sql,
-      references: options.references,
+      references: options.references.forCaller(identity),
       events: {
         // each event of a subscription is resolved like a request of its own: fresh em, fresh loaders
         open: (stream) =>
@@ -111,6 +117,16 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   });
   app.use(
     '/graphql',
+    (req, res, next) => {
+      const verified = verifyIdentity(req.get(IDENTITY_HEADER), secret);
+      if ('failure' in verified) {
+        log.warn({ failure: verified.failure }, 'request refused: no valid identity');
+        res.status(401).json({ errors: [{ message: refusal(verified.failure), extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      (req as RequestWithCounter).identity = verified.identity;
+      next();
+    },
     express.json({ limit: '2mb' }),
     (req, _res, next) => {
       const sql: StatementCounter = { statements: 0 };
@@ -119,7 +135,11 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     },
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(String(req.headers['x-request-id'] ?? randomUUID()), (req as RequestWithCounter).sqlCounter),
+        createContext(
+          String(req.headers['x-request-id'] ?? randomUUID()),
+          (req as RequestWithCounter).sqlCounter,
+          (req as RequestWithCounter).identity,
+        ),
     }),
   );
 
@@ -134,10 +154,23 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       running.push(server);
       // Subscriptions: graphql-ws (graphql-transport-ws) on the same URL as HTTP.
       const sockets = new WebSocketServer({ server: server.httpServer, path: '/graphql' });
+      const identities = new WeakMap<object, Identity>();
       const graphqlWs = useServer(
         {
           schema: options.schema,
-          context: () => createContext(randomUUID(), { statements: 0 }),
+          // the gateway signs the subscriber's identity into connectionParams.identity
+          onConnect: (ctx) => {
+            const signed = ctx.connectionParams?.identity;
+            const verified = verifyIdentity(typeof signed === 'string' ? signed : undefined, secret);
+            if ('failure' in verified) {
+              log.warn({ failure: verified.failure }, 'subscription connection refused: no valid identity');
+              ctx.extra.socket.close(4401, 'Unauthorized');
+              return false;
+            }
+            identities.set(ctx.extra, verified.identity);
+            return true;
+          },
+          context: (ctx) => createContext(randomUUID(), { statements: 0 }, identities.get(ctx.extra)!),
           onNext: (_ctx, _id, _payload, _args, result) =>
             result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as never } : result,
           onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)) as never,
@@ -165,4 +198,15 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   };
 }
 
-type RequestWithCounter = express.Request & { sqlCounter: StatementCounter };
+type RequestWithCounter = express.Request & { sqlCounter: StatementCounter; identity: Identity };
+
+function refusal(failure: IdentityFailure): string {
+  switch (failure) {
+    case 'missing':
+      return 'No caller identity: subgraphs are reached through the gateway.';
+    case 'expired':
+      return 'The caller identity has expired.';
+    default:
+      return 'The caller identity is not valid.';
+  }
+}

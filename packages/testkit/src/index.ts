@@ -1,4 +1,5 @@
-// Test helpers: isolated databases, an in-process supergraph, a GraphQL client.
+// Test helpers: isolated databases, an in-process supergraph, a GraphQL client, test identities.
+export * from './auth';
 export * from './client';
 export * from './database';
 export * from './entities-stub';

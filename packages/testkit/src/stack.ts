@@ -1,13 +1,15 @@
 // A whole supergraph in the test process: chosen subgraphs on port 0, each on its own fresh database,
 // composed from their live URLs, and the real gateway in front. Counts SQL statements per subgraph.
-import { createSubgraph, databaseUrl, openBus, type DatabaseTarget, type EventBus, type RunningServer, type RunningSubgraphServer } from '@cmgraph/platform';
+// Clients authenticate as ADMIN unless told otherwise (`as`, credentials of `subgraph`).
+import { createSubgraph, databaseUrl, openBus, type DatabaseTarget, type EventBus, type Identity, type RunningServer, type RunningSubgraphServer } from '@cmgraph/platform';
 import { createGateway, type Gateway, type GatewayOptions } from '@cmgraph/gateway';
 import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
 import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import { Client } from 'pg';
 import { universe, type Scale } from '@cmgraph/seedkit';
 import { isolatedTarget } from './database';
-import { graphqlClient, type GraphqlClient } from './client';
+import { graphqlClient, type Credentials, type GraphqlClient } from './client';
+import type { CallerSpec } from './auth';
 
 export interface RunningSubgraph {
   server: RunningSubgraphServer;
@@ -18,10 +20,16 @@ export interface RunningSubgraph {
 
 export interface Stack {
   gatewayUrl: string;
+  /** A client of the gateway with an ADMIN token. */
   gateway: GraphqlClient;
+  /** A client of the gateway with a token for another caller. */
+  as(caller: CallerSpec | Identity): GraphqlClient;
   subgraphs: Record<string, RunningSubgraph>;
-  /** A client straight to one subgraph (as the gateway would call it). */
-  subgraph(name: string): GraphqlClient;
+  /**
+   * A client straight to one subgraph (as the gateway would call it): signs an ADMIN identity unless
+   * `credentials` say otherwise (another caller, a raw header, or `{ caller: null }` for none).
+   */
+  subgraph(name: string, credentials?: Credentials): GraphqlClient;
   resetStatementCounts(): void;
   /** The gateway currently running (a new one after `restartGateway`). */
   gatewayServer(): Gateway;
@@ -83,7 +91,8 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
   };
   let supergraphSdl = '';
   const startGateway = async (port = 0) => {
-    gateway = await createGateway({ supergraphSdl, ...options.gateway });
+    // tests send hundreds of requests as one ADMIN: the rate limit has its own tests (gateway/test/limits.test.ts)
+    gateway = await createGateway({ supergraphSdl, limits: { rateLimit: false }, ...options.gateway });
     gatewayHttp = await gateway.listen(port);
   };
   try {
@@ -112,6 +121,7 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
     },
     gatewayUrl,
     gateway: graphqlClient(gatewayUrl),
+    as: (caller) => graphqlClient(gatewayUrl, { caller }),
     subgraphs: running,
     bus: bus!,
     async settle() {
@@ -138,7 +148,7 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
       }
       throw new Error('events did not settle after 20 rounds');
     },
-    subgraph: (name) => graphqlClient(running[name]!.http.url),
+    subgraph: (name, credentials) => graphqlClient(running[name]!.http.url, credentials),
     resetStatementCounts() {
       for (const sub of Object.values(running)) sub.statements = 0;
     },

@@ -1,9 +1,14 @@
 // A real graphql-ws client for tests: subscribe to a gateway or a subgraph and take events one by one,
-// with a deadline instead of a hang when an expected event never comes.
+// with a deadline instead of a hang when an expected event never comes. By default the connection
+// presents an ADMIN caller both ways: a bearer token (for a gateway) and a signed identity (for a
+// subgraph), made at each connection attempt; `caller` picks another identity, `connectionParams`
+// replaces them with raw values.
 import { print, type DocumentNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Identity } from '@cmgraph/platform';
 import type { GraphqlResponse } from './client';
+import { ADMIN, identityHeader, identityOf, tokenFor, type CallerSpec } from './auth';
 
 export interface TestSubscription<T> {
   /** The next message (data and/or errors); rejects after `timeoutMs` without one. */
@@ -24,11 +29,17 @@ export interface TestSubscriber {
 }
 
 /** `url` is the HTTP GraphQL URL; the socket goes to the same path over ws://. */
-export function subscriber(url: string, options: { connectionParams?: Record<string, unknown>; retryAttempts?: number } = {}): TestSubscriber {
+export function subscriber(
+  url: string,
+  options: { connectionParams?: Record<string, unknown>; caller?: Identity | CallerSpec; retryAttempts?: number } = {},
+): TestSubscriber {
+  const caller = identityOf(options.caller ?? ADMIN);
   const client: Client = createClient({
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
-    connectionParams: options.connectionParams,
+    connectionParams:
+      options.connectionParams ??
+      (async () => ({ authorization: `Bearer ${await tokenFor(caller)}`, identity: identityHeader(caller) })),
     retryAttempts: options.retryAttempts ?? 0,
     lazy: true,
   });

@@ -57,7 +57,7 @@ describe('emissions.budget_exceeded', () => {
   it('raises once for the budget the write takes over its limit, with budget and actual', async () => {
     await burn(100); // facility 1100 > 1000; supplier 1100 ≤ 1500
     const raised = await outbox('emissions.budget_exceeded');
-    expect(raised).toEqual([{
+    expect(raised).toMatchObject([{
       type: 'emissions.budget_exceeded', subjectId: facilityBudget.id, supplierId: supplierId,
       payload: {
         budgetId: facilityBudget.id, supplierId, facilityId, period: { start: JAN.periodStart, end: JAN.periodEnd }, scopes: [1, 2, 3],
@@ -112,7 +112,8 @@ describe('activity.recorded and refused input', () => {
   it('writes activity.recorded with a small payload for each activity', async () => {
     const record = await recordActivity(stack, { facilityId, ...FEB, activityType: 'PURCHASED_STEEL', quantity: 2, unit: 't' });
     const [event] = (await outbox('activity.recorded')).filter((e) => e.subjectId === record.id);
-    expect(event).toEqual({
+    // the whole payload, exactly: it is meant to stay small
+    expect({ type: event!.type, subjectId: event!.subjectId, supplierId: event!.supplierId, payload: event!.payload }).toEqual({
       type: 'activity.recorded', subjectId: record.id, supplierId: supplierId,
       payload: {
         activityRecordId: record.id, facilityId, supplierId, activityType: 'PURCHASED_STEEL', periodStart: FEB.periodStart, periodEnd: FEB.periodEnd,

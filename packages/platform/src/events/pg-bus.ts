@@ -52,7 +52,7 @@ export async function openPostgresBus(url: string): Promise<EventBus> {
   pool.on('error', () => undefined); // an idle client lost; the next query opens a new one
   const createSchema = () =>
     pool.query(SCHEMA).catch(async (error: { code?: string }) => {
-      if (error.code !== '23505' && error.code !== '42P07') throw error; // created concurrently
+      if (!['23505', '42P07', '42710'].includes(error.code ?? '')) throw error; // created concurrently (row, relation or type)
     });
   await createSchema();
   let closed = false;
