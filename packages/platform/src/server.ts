@@ -17,10 +17,10 @@ import { formatError } from './errors';
 import { createLogger } from './logger';
 import { listen, type RunningServer } from './http';
 import type { RequestContext } from './context';
-import { IDENTITY_HEADER, identitySecret, verifyIdentity, type Identity, type IdentityFailure } from './identity';
+import { IDENTITY_HEADER, identitySecret, partnerScope, verifyIdentity, type Identity, type IdentityFailure } from './identity';
 import type { ReferenceChecker } from './references';
 import type { OutboxListener } from './events/outbox-listener';
-import { openEventStream } from './events/stream';
+import { openEventStream, type EventStreamOptions } from './events/stream';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
@@ -88,9 +88,11 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       references: options.references.forCaller(identity),
       events: {
         // each event of a subscription is resolved like a request of its own: fresh em, fresh loaders
+        // a partner's stream holds only its own supplier's events, whatever the subscription's filter
         open: (stream) =>
           openEventStream(options.orm, options.outbox, {
             ...stream,
+            where: scopedToPartner(stream.where, identity),
             beforeEach: () => {
               context.em = options.orm.em.fork();
               context.loaders = options.createLoaders(context.em);
@@ -209,4 +211,13 @@ function refusal(failure: IdentityFailure): string {
     default:
       return 'The caller identity is not valid.';
   }
+}
+
+/** The stream's own condition, and for a PARTNER only events about its supplier (the outbox's supplier_id). */
+function scopedToPartner(where: EventStreamOptions['where'], identity: Identity): EventStreamOptions['where'] {
+  const supplierId = partnerScope(identity);
+  if (supplierId === null) return where;
+  return where
+    ? { sql: `(${where.sql}) and supplier_id = ?`, params: [...where.params, supplierId] }
+    : { sql: 'supplier_id = ?', params: [supplierId] };
 }

@@ -1,0 +1,70 @@
+// Partner isolation on the event streams: two CMs subscribe to `shipmentUpdated` through the gateway
+// with the trusted portal document; each receives every update of its own shipments and none of the
+// other's — also when it asks for the other's supplier in its filter. The owning subgraph scopes the
+// stream in SQL (the kit adds `supplier_id = <partner>` to every partner's stream).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openEventStreams } from '@cmgraph/platform';
+import { dataOf, startStack, subscriber, type Stack, type TestSubscription } from '@cmgraph/testkit';
+
+// the portal's trusted document (schema/operations/subscriptions.graphql: ShipmentUpdates)
+const PORTAL = readFileSync(path.resolve(__dirname, '../schema/operations/subscriptions.graphql'), 'utf8').split('subscription AlertFeed')[0]!;
+const MILESTONE = `mutation($input: RecordShipmentMilestoneInput!) { recordShipmentMilestone(input: $input) { id } }`;
+
+let stack: Stack;
+let a: { supplier: string; shipment: string };
+let b: { supplier: string; shipment: string };
+beforeAll(async () => {
+  stack = await startStack(['suppliers', 'orders', 'inventory', 'quality', 'sustainability']);
+  await stack.seed('small');
+  const rows = await stack.subgraphs.orders!.server.orm.em.fork().execute<{ id: string; supplier_id: string }[]>(
+    `select distinct on (supplier_id) id, supplier_id from shipment where status = 'IN_TRANSIT' order by supplier_id, number`,
+  );
+  expect(rows.length).toBeGreaterThanOrEqual(2);
+  [a, b] = rows.slice(0, 2).map((row) => ({ supplier: row.supplier_id, shipment: row.id })) as [typeof a, typeof b];
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+type Update = { shipmentUpdated: { eventId: string; shipment: { id: string; supplier: { id: string } } } };
+
+async function streams(n: number): Promise<void> {
+  for (let i = 0; i < 400 && openEventStreams() !== n; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(openEventStreams()).toBe(n);
+}
+
+describe('partners on shipmentUpdated', () => {
+  it("gives each partner all of its own updates and none of another's", async () => {
+    const clientA = subscriber(stack.gatewayUrl, { caller: { roles: ['PARTNER'], supplierId: a.supplier, sub: 'cm-a' } });
+    const clientB = subscriber(stack.gatewayUrl, { caller: { roles: ['PARTNER'], supplierId: b.supplier, sub: 'cm-b' } });
+    const admin = subscriber(stack.gatewayUrl);
+    const subA = clientA.subscribe<Update>(PORTAL, {});
+    const snoop = clientA.subscribe<Update>(PORTAL, { filter: { supplierId: b.supplier } }); // A asks for B's
+    const subB = clientB.subscribe<Update>(PORTAL, {});
+    const all = admin.subscribe<Update>(PORTAL, {});
+    await streams(4);
+
+    for (let i = 0; i < 3; i++) {
+      for (const shipment of [a.shipment, b.shipment]) {
+        dataOf(await stack.subgraph('orders')(MILESTONE, { input: { shipmentId: shipment, type: 'CUSTOMS_CLEARED', occurredAt: `2026-07-0${i + 1}T10:00:00Z` } }));
+      }
+    }
+    const take = async (subscription: TestSubscription<Update>, n: number) =>
+      (await subscription.take(n)).map((message) => dataOf(message).shipmentUpdated);
+    const everything = await take(all, 6);
+    const ofA = await take(subA, 3);
+    const ofB = await take(subB, 3);
+    await stack.settle();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // anything more would have arrived by now
+
+    expect(ofA.map((u) => u.shipment.supplier.id)).toEqual([a.supplier, a.supplier, a.supplier]);
+    expect(ofB.map((u) => u.shipment.supplier.id)).toEqual([b.supplier, b.supplier, b.supplier]);
+    expect([...ofA, ...ofB].map((u) => u.eventId).sort()).toEqual(everything.map((u) => u.eventId).sort());
+    const leaks = subA.buffered() + subB.buffered() + snoop.buffered();
+    expect(leaks).toBe(0);
+    await Promise.all([clientA.dispose(), clientB.dispose(), admin.dispose()]);
+    await streams(0);
+  });
+});
