@@ -25,7 +25,6 @@ import {
   jsonBodyLimit,
   operationLimitsPlugin,
   sha256,
-  withLimitCodes,
   type OperationLimits,
 } from '../src/limits';
 import { MANIFEST_FILE, manifestText } from '../../packages/devstack/src/manifest';
@@ -101,7 +100,7 @@ async function startGateway(catalogUrl: string, trusted: TrustedDocuments, limit
   const guard = createOperationGuard({ limits, trustedDocuments: trusted });
   const apollo = new ApolloServer<{ identity: Identity | null }>({
     gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl }),
-    formatError: withLimitCodes(formatError),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true, // the guard alone must refuse introspection in production mode
     plugins: [operationLimitsPlugin(guard)],

@@ -2,7 +2,7 @@
 // a byte of the body is read; a body without one (chunked) is parsed by express.json up to the limit.
 // Either way the answer is a coded GraphQL error, HTTP 413, PAYLOAD_TOO_LARGE.
 import express, { type RequestHandler, type Response } from 'express';
-import { LimitErrorCodes } from './errors';
+import type { LimitErrorCode } from './errors';
 
 export function jsonBodyLimit(maxBytes: number): RequestHandler {
   const parse = express.json({ limit: maxBytes });
@@ -32,7 +32,7 @@ function tooLarge(res: Response, limit: number, actual: number | undefined): voi
       errors: [
         {
           message: `The request body exceeds ${limit} bytes.`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE' satisfies keyof typeof LimitErrorCodes, limit, ...(actual !== undefined ? { actual } : {}) },
+          extensions: { code: 'PAYLOAD_TOO_LARGE' satisfies LimitErrorCode, limit, ...(actual !== undefined ? { actual } : {}) },
         },
       ],
     });

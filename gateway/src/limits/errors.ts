@@ -1,16 +1,9 @@
 // The coded errors of the gateway's operation limits. All are raised before any subgraph is called.
-// They pass through the platform's formatError only when registered there (see withLimitCodes).
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+// Their codes are in the platform's registry (errors.ts), so its formatError passes them on.
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from '@cmgraph/platform';
 
-export const LimitErrorCodes = {
-  OPERATION_TOO_COMPLEX:
-    'The operation exceeds a gateway limit: `extensions.rule` (depth, aliases, rootFields, cost), `extensions.limit`, `extensions.actual`.',
-  PAYLOAD_TOO_LARGE: 'The request body exceeds the gateway limit (`extensions.limit` bytes; `extensions.actual` when known).',
-  RATE_LIMITED: 'Too many requests for this identity; retry after `extensions.retryAfterSeconds` (also the Retry-After header).',
-  OPERATION_NOT_TRUSTED: 'PARTNER callers may run only the trusted documents of schema/operations/manifest.json.',
-} as const;
-
-export type LimitErrorCode = keyof typeof LimitErrorCodes;
+export type LimitErrorCode = Extract<ErrorCode, 'OPERATION_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED' | 'OPERATION_NOT_TRUSTED'>;
 export type LimitRule = 'depth' | 'aliases' | 'rootFields' | 'cost';
 
 export function limitError(code: LimitErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
@@ -51,21 +44,4 @@ export function introspectionDisabled(): GraphQLError {
 /** Removes graphql-js's "Did you mean …?" hints (production: they reveal the schema). */
 export function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean(.+?)\?$/, '');
-}
-
-const codes = new Set<string>(Object.keys(LimitErrorCodes));
-
-/**
- * Wraps a formatError (the platform's masks codes it does not know) so that the limit codes pass as
- * they are. Not needed once LimitErrorCodes are part of the platform's ErrorCodes registry.
- */
-export function withLimitCodes(
-  format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
-): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
-  return (formatted, error) => {
-    const code = formatted.extensions?.code;
-    if (typeof code !== 'string' || !codes.has(code)) return format(formatted, error);
-    const { stacktrace: _stack, ...extensions } = formatted.extensions as Record<string, unknown>;
-    return { ...formatted, extensions };
-  };
 }

@@ -2,7 +2,7 @@
 // body size, per-identity rate limit, PARTNER callers confined to the persisted-query manifest, and
 // production mode (no introspection, no suggestions). See guard.ts for the order of the checks.
 export { DEFAULT_LIMITS, resolveLimits, type OperationLimits, type RateLimitOptions } from './options';
-export { LimitErrorCodes, withLimitCodes, withoutSuggestions, type LimitErrorCode, type LimitRule } from './errors';
+export { withoutSuggestions, type LimitErrorCode, type LimitRule } from './errors';
 export { measureOperation, type OperationMeasure } from './measure';
 export { TokenBucketLimiter, type RateLimiter, type RateDecision } from './rate-limit';
 export {

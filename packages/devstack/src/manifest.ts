@@ -3,21 +3,11 @@
 // persisted-query-manifest format: `id` = sha256 hex of `body`, `body` = the operation followed by the
 // fragments it uses (sorted by name), printed by graphql-js. Every operation must validate against
 // schema/api.graphql and names must be unique. `npm run manifest:check`: fails when the committed
-// manifest differs. The gateway re-derives each entry the same way when it loads the manifest.
-import { createHash } from 'node:crypto';
+// manifest differs. The canonical form and hash are the gateway's own (limits/trusted-documents.ts).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  Kind,
-  buildSchema,
-  parse,
-  print,
-  validate,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, buildSchema, parse, validate, type FragmentDefinitionNode } from 'graphql';
+import { canonicalOperation, sha256 } from '@cmgraph/gateway/src/limits/trusted-documents';
 
 const schemaDir = path.resolve(__dirname, '../../../schema');
 const operationsDir = path.join(schemaDir, 'operations');
@@ -49,35 +39,15 @@ export function manifestText(): string {
       if (!name) throw new Error(`${file}: every trusted operation needs a name`);
       if (seen.has(name)) throw new Error(`${file}: operation ${name} is also defined in ${seen.get(name)}`);
       seen.set(name, file);
-      const single = withFragments(operation, fragments);
-      const errors = validate(schema, single);
+      // the gateway's own canonical form (operation + the fragments it uses, sorted, printed)
+      const body = canonicalOperation({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] }, name)!;
+      const errors = validate(schema, parse(body));
       if (errors.length) throw new Error(`${file}: ${name} does not validate: ${errors.map((e) => e.message).join('; ')}`);
-      const body = print(single);
-      entries.push({ id: createHash('sha256').update(body).digest('hex'), name, type: operation.operation, body });
+      entries.push({ id: sha256(body), name, type: operation.operation, body });
     }
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: entries }, null, 2)}\n`;
-}
-
-function withFragments(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): DocumentNode {
-  const used = new Map<string, FragmentDefinitionNode>();
-  const collect = (selectionSet: SelectionSetNode): void => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !used.has(fragment.name.value)) {
-          used.set(fragment.name.value, fragment);
-          collect(fragment.selectionSet);
-        }
-      } else if (selection.selectionSet) {
-        collect(selection.selectionSet);
-      }
-    }
-  };
-  collect(operation.selectionSet);
-  const sorted = [...used.values()].sort((a, b) => (a.name.value < b.name.value ? -1 : a.name.value > b.name.value ? 1 : 0));
-  return { kind: Kind.DOCUMENT, definitions: [operation, ...sorted] };
 }
 
 function main(): void {

@@ -1,6 +1,6 @@
 // Builders for production tests: the suppliers and inventory records production points at (a CM with a
 // facility, products, lots), and lines, machines, BOMs and work orders taken through their lifecycle.
-import { dataOf, type GraphqlResponse, type Stack } from '@cmgraph/testkit';
+import { dataOf, outboxHead, outboxOf, type GraphqlResponse, type Stack } from '@cmgraph/testkit';
 
 let serial = 0;
 const next = () => ++serial;
@@ -88,33 +88,10 @@ export async function countRows(stack: Stack, table: string): Promise<number> {
   return rows[0]!.n;
 }
 
-export interface OutboxRow {
-  seq: string;
-  type: string;
-  subjectType: string;
-  subjectId: string;
-  supplierId: string | null;
-  occurredAt: Date;
-  payload: Record<string, any>;
-}
+export type { OutboxRow } from '@cmgraph/testkit';
 
 /** The last position of production's event log (outbox), to read what came after it. */
-export async function lastSeq(stack: Stack): Promise<string> {
-  const rows = await stack.subgraphs.production!.server.orm.em.getConnection().execute<{ seq: string }[]>(
-    'select coalesce(max(seq), 0)::text as seq from outbox_event',
-  );
-  return rows[0]!.seq;
-}
+export const lastSeq = (stack: Stack) => outboxHead(stack, 'production');
 
 /** Production's events after `seq`, in log order, optionally only of some types. */
-export async function eventsAfter(stack: Stack, seq: string, types?: string[]): Promise<OutboxRow[]> {
-  const rows = await stack.subgraphs.production!.server.orm.em.fork().execute<any[]>(
-    `select seq::text, type, subject_type, subject_id, supplier_id, occurred_at, payload from outbox_event
-     where seq > ?${types ? ' and type in (?)' : ''} order by outbox_event.seq`,
-    types ? [seq, types] : [seq],
-  );
-  return rows.map((r) => ({
-    seq: r.seq, type: r.type, subjectType: r.subject_type, subjectId: r.subject_id, supplierId: r.supplier_id,
-    occurredAt: new Date(r.occurred_at), payload: r.payload,
-  }));
-}
+export const eventsAfter = (stack: Stack, seq: string, types?: string[]) => outboxOf(stack, 'production', { afterSeq: seq, types });
