@@ -11,7 +11,7 @@ export function authenticateHttp(verifier: TokenVerifier, log: Logger): express.
   return (req, res, next) => {
     verifier.verify(req.headers.authorization).then(
       (identity) => {
-        identities.set(req, identity);
+        identities.set(req, { ...identity, ...(req.ip ? { address: req.ip } : {}) });
         next();
       },
       (error: unknown) => {

@@ -23,7 +23,8 @@ export function webSocketAuthenticator(verifier: TokenVerifier, log: Logger): We
       const param = connectionParams?.authorization ?? connectionParams?.Authorization;
       try {
         const identity = await verifier.verify(typeof param === 'string' ? param : undefined);
-        identities.set(request, identity);
+        const address = request.socket.remoteAddress;
+        identities.set(request, { ...identity, ...(address ? { address } : {}) });
         return true;
       } catch (error) {
         if (!(error instanceof AuthError)) log.error({ err: error }, 'token verification failed');

@@ -14,6 +14,8 @@ export interface Identity {
   roles: Role[];
   /** For PARTNER: the supplier (CM) whose rows this caller may see; null otherwise. */
   supplierId: string | null;
+  /** Where the request came from, as the gateway saw it (the client's address), for access logs. */
+  address?: string;
 }
 
 export const IDENTITY_HEADER = 'x-cmgraph-identity';
@@ -65,7 +67,8 @@ export function verifyIdentity(
   if (typeof signed.at !== 'number' || typeof signed.subject !== 'string' || !Array.isArray(signed.roles)) return { failure: 'malformed' };
   if (Math.abs(now - signed.at) > IDENTITY_VALIDITY_MS) return { failure: 'expired' };
   const roles = signed.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
-  return { identity: { subject: signed.subject, roles, supplierId: signed.supplierId ?? null } };
+  const address = typeof signed.address === 'string' ? signed.address : undefined;
+  return { identity: { subject: signed.subject, roles, supplierId: signed.supplierId ?? null, ...(address ? { address } : {}) } };
 }
 
 export function hasRole(identity: Identity, ...roles: Role[]): boolean {

@@ -1,6 +1,7 @@
 // The platform kit: one place for each cross-cutting concern of a subgraph or the gateway.
 import 'reflect-metadata';
 
+export * from './access';
 export * from './context';
 export * from './dates';
 export * from './database';

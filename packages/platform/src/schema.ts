@@ -7,6 +7,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { RequestContext } from './context';
+import { requireMutationRoles, roleChecker, scopedReference } from './access';
 
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag'];
 
@@ -17,15 +18,22 @@ export interface FederatedSchemaOptions {
   resolvers: NonEmptyArray<Function>;
   /** Types not reachable from any root field (e.g. stubs of other subgraphs' entities). */
   orphanedTypes?: Function[];
-  /** `__resolveReference` per entity type name: how `_entities` finds a row from its key. */
+  /**
+   * `__resolveReference` per entity type name: how `_entities` finds a row from its key. For a PARTNER
+   * caller, a reference resolving to nothing (outside its scope) becomes null with FORBIDDEN.
+   */
   references?: Record<string, ReferenceResolver>;
 }
 
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  requireMutationRoles(options.resolvers);
   const typeSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     skipCheck: true,
+    // `@Authorized(...roles)` on mutations and sensitive fields; a refusal is a coded FORBIDDEN error
+    authChecker: roleChecker,
+    authMode: 'error',
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // type-graphql refuses any @Subscription without a PubSub; ours all bring their own `subscribe`
@@ -46,7 +54,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<RequestContext>;
   for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
     const typeResolvers = (resolvers[typeName] ?? {}) as Record<string, unknown>;
-    typeResolvers.__resolveReference = resolveReference;
+    typeResolvers.__resolveReference = scopedReference(typeName, resolveReference);
     resolvers[typeName] = typeResolvers as never;
   }
   return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);

@@ -17,6 +17,7 @@ import { formatError } from './errors';
 import { createLogger } from './logger';
 import { listen, type RunningServer } from './http';
 import type { RequestContext } from './context';
+import { scopeEntityManager } from './access';
 import { IDENTITY_HEADER, identitySecret, partnerScope, verifyIdentity, type Identity, type IdentityFailure } from './identity';
 import type { ReferenceChecker } from './references';
 import type { OutboxListener } from './events/outbox-listener';
@@ -77,7 +78,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   await apollo.start();
 
   const createContext = (requestId: string, sql: StatementCounter, identity: Identity): RequestContext<Loaders> => {
-    const em = options.orm.em.fork();
+    const em = scopeEntityManager(options.orm.em.fork(), identity);
     const context: RequestContext<Loaders> = {
       em,
       loaders: options.createLoaders(em),
@@ -94,7 +95,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
             ...stream,
             where: scopedToPartner(stream.where, identity),
             beforeEach: () => {
-              context.em = options.orm.em.fork();
+              context.em = scopeEntityManager(options.orm.em.fork(), identity);
               context.loaders = options.createLoaders(context.em);
             },
           }),
