@@ -92,6 +92,8 @@ function scopedIn(em: EntityManager): [string, Condition][] {
 export function scopeEntityManager(em: EntityManager, identity: Identity): EntityManager {
   const supplierId = partnerScope(identity);
   if (supplierId === null) return em;
+  // kept as filter params too: they travel into forks (transactions), and raw-SQL loaders read them
+  em.setFilterParams('partner', { supplierId });
   const conditions = new Map(scopedIn(em));
   if (!conditions.size) return em;
   em.addFilter({
@@ -106,6 +108,15 @@ export function scopeEntityManager(em: EntityManager, identity: Identity): Entit
     },
   } as never);
   return em;
+}
+
+/**
+ * The partner scope an EntityManager was opened with (null: unscoped) — for raw SQL, which filters do
+ * not reach: `and supplier_id = ?` when this is not null. Works on forks and transactions of it.
+ */
+export function partnerScopeOf(em: EntityManager): string | null {
+  const params = em.getFilterParams<{ supplierId?: string }>('partner');
+  return params?.supplierId ?? null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
 import {
-  PartnerHidden, PartnerScoped, databaseUrl, ensureDatabase, newId, ormConfig, requireMutationRoles, requireOwnSupplier,
+  PartnerHidden, PartnerScoped, databaseUrl, partnerScopeOf, ensureDatabase, newId, ormConfig, requireMutationRoles, requireOwnSupplier,
   scopeEntityManager, scopedReference, type Identity, type RequestContext,
 } from '@cmgraph/platform';
 import { isolatedTarget } from '@cmgraph/testkit';
@@ -73,8 +73,11 @@ describe('partner row scope', () => {
 
   it('transactions forked from a partner request keep the scope', async () => {
     const a = scopeEntityManager(orm.em.fork(), partner(A));
-    const count = await a.transactional((tx) => tx.count(ScopedOrder, {}));
+    const [count, scope] = await a.transactional(async (tx) => [await tx.count(ScopedOrder, {}), partnerScopeOf(tx)]);
     expect(count).toBe(2);
+    expect(scope).toBe(A);
+    expect(partnerScopeOf(a)).toBe(A);
+    expect(partnerScopeOf(scopeEntityManager(orm.em.fork(), buyer))).toBeNull();
   });
 
   it('requireOwnSupplier refuses a partner acting for another supplier', () => {
