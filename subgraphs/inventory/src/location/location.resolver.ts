@@ -1,5 +1,5 @@
 // Location queries and creation; a location's facility (a suppliers-owned entity, by reference).
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -21,6 +21,7 @@ export class LocationResolver {
     return paginate(ctx.em, Location, {}, page);
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => Location)
   async createLocation(@Arg('input') input: CreateLocationInput, @Ctx() ctx: Context): Promise<Location> {
     if (input.facilityId) {

@@ -1,6 +1,6 @@
 // Lot queries, registration and status changes (each one transaction with its event), and a lot's
 // product and supplier.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
@@ -32,6 +32,7 @@ export class LotResolver {
     return paginate(ctx.em, Lot, lotWhere(filter ?? {}), page);
   }
 
+  @Authorized('PLANNER', 'QUALITY', 'PARTNER')
   @Mutation(() => Lot, { description: 'Registers a lot made outside a goods receipt (a work order\'s output); AVAILABLE, no stock yet.' })
   async registerLot(@Arg('input') input: RegisterLotInput, @Ctx() ctx: Context): Promise<Lot> {
     const product = await mustLoad(ctx.loaders.product, 'Product', input.productId, 'productId');
@@ -58,6 +59,7 @@ export class LotResolver {
     }
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => Lot, { description: 'Moves a lot along its lifecycle (see LotStatus); its current status again is a no-op.' })
   async setLotStatus(@Arg('input') input: SetLotStatusInput, @Ctx() ctx: Context): Promise<Lot> {
     const lotId = requireId(input.lotId, 'lotId');

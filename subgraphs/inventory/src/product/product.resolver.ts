@@ -1,5 +1,5 @@
 // Product queries and creation.
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate } from '@cmgraph/platform';
@@ -30,6 +30,7 @@ export class ProductResolver {
     return paginate(ctx.em, Product, productWhere(filter ?? {}), page);
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => Product)
   async createProduct(@Arg('input') input: CreateProductInput, @Ctx() ctx: Context): Promise<Product> {
     try {

@@ -1,5 +1,5 @@
 // Receipts: receiving a shipment, queries, relations, and `Shipment.receipt` contributed to orders' Shipment.
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -32,6 +32,7 @@ export class ReceiptResolver {
     return paginate(ctx.em, Receipt, { $and: where }, page);
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => Receipt, {
     description: 'Books a goods receipt for a shipment: lines, new lots, and a RECEIPT movement per accepted line, in one transaction. ' +
       'A shipment is received once; a second receipt fails with CONFLICT.',

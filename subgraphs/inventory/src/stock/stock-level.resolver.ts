@@ -1,5 +1,5 @@
 // Stock levels: listing, replenishment policy, and the computed fields (available, days of supply).
-import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, mustLoad, newId, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -26,6 +26,7 @@ export class StockLevelResolver {
     return paginate(ctx.em, StockLevel, { $and: where }, page);
   }
 
+  @Authorized('PLANNER', 'BUYER')
   @Mutation(() => StockLevel, { description: 'Sets safety stock and reorder point for a product at a location.' })
   async setStockPolicy(@Arg('input') input: SetStockPolicyInput, @Ctx() ctx: Context): Promise<StockLevel> {
     const product = await mustLoad(ctx.loaders.product, 'Product', input.productId, 'productId');

@@ -1,6 +1,6 @@
 // The stock ledger: recording hand-made movements (with their events, in one transaction), listing
 // movements, and their relations.
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { connectionOf, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -25,6 +25,7 @@ export class StockMovementResolver {
     return paginate(ctx.em, StockMovement, movementWhere(filter ?? {}), page);
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => StockMovement, {
     description: 'Books an ISSUE, TRANSFER or ADJUST and updates stock levels in the same transaction. ' +
       'Taking more than is on hand fails with INSUFFICIENT_STOCK.',

@@ -1,7 +1,7 @@
 // The supplier's acknowledgement of a purchase order, line by line; the order is ACKNOWLEDGED once
 // every line has an answer. Later answers (date changes) keep updating the lines. Every call writes
 // `purchase_order.answered`, and `purchase_order.acknowledged` when the order becomes ACKNOWLEDGED.
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver, Authorized } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import { AppError, recordEvent, requireId, type NewEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -16,6 +16,7 @@ import { purchaseOrderAnswered, purchaseOrderStatusReached } from './purchase-or
 
 @Resolver(() => PurchaseOrder)
 export class AcknowledgementResolver {
+  @Authorized('BUYER', 'PARTNER')
   @Mutation(() => PurchaseOrder, {
     description: 'Records the supplier\'s answers. ACCEPTED and DATE_CHANGED need a promised date; REJECTED is final.',
   })

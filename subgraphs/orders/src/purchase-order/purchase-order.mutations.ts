@@ -1,6 +1,6 @@
 // Purchase-order mutations: create a DRAFT, send it to the supplier, cancel it. One transaction each,
 // the change and its event together.
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver, Authorized } from 'type-graphql';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, recordEvent, requireId } from '@cmgraph/platform';
@@ -15,6 +15,7 @@ import { requireReferences } from '../references/require-references';
 
 @Resolver(() => PurchaseOrder)
 export class PurchaseOrderMutationResolver {
+  @Authorized('BUYER')
   @Mutation(() => PurchaseOrder, { description: 'Creates a DRAFT order. The supplier, ship-to location and products must exist.' })
   async createPurchaseOrder(@Arg('input') input: CreatePurchaseOrderInput, @Ctx() ctx: Context): Promise<PurchaseOrder> {
     // Asked before the transaction opens: no connection is held while other subgraphs answer.
@@ -42,6 +43,7 @@ export class PurchaseOrderMutationResolver {
     }
   }
 
+  @Authorized('BUYER')
   @Mutation(() => PurchaseOrder, { description: 'DRAFT → SENT: the order goes to the supplier.' })
   sendPurchaseOrder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PurchaseOrder> {
     return ctx.em.transactional(async (em) => {
@@ -53,6 +55,7 @@ export class PurchaseOrderMutationResolver {
     });
   }
 
+  @Authorized('BUYER')
   @Mutation(() => PurchaseOrder, { description: 'Cancels an order that has not shipped yet.' })
   cancelPurchaseOrder(
     // type-graphql lists arguments in reverse parameter order; this keeps `(id, reason)` in the schema.

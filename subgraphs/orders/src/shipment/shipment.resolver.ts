@@ -1,5 +1,5 @@
 // Shipment queries and mutations, and a shipment's relations: lines, packages, milestones, parties.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
@@ -33,6 +33,7 @@ export class ShipmentResolver {
     return paginate(ctx.em, Shipment, shipmentWhere(ctx.em, filter ?? {}), page);
   }
 
+  @Authorized('BUYER', 'PLANNER', 'PARTNER')
   @Mutation(() => Shipment, {
     description: 'Books an ASN against acknowledged PO lines of its supplier; more than is open gives QUANTITY_EXCEEDS_OPEN.',
   })
@@ -40,6 +41,7 @@ export class ShipmentResolver {
     return bookShipment(ctx, input);
   }
 
+  @Authorized('BUYER', 'PLANNER', 'PARTNER')
   @Mutation(() => Shipment, {
     description: 'Records a milestone. DELIVERED books the quantities on the PO lines; nothing may follow it.',
   })
@@ -47,6 +49,7 @@ export class ShipmentResolver {
     return recordMilestone(ctx, input);
   }
 
+  @Authorized('BUYER', 'PLANNER', 'PARTNER')
   @Mutation(() => Shipment, {
     description: 'Moves the expected day of arrival of a shipment not yet delivered; the same day again changes nothing. ' +
       'A day past a PO line\'s promise raises `shipment.late`.',

@@ -1,6 +1,6 @@
 // Alerts: the list with its filters, raise (deduplicated per category, subject and metric while open),
 // acknowledge and resolve — each change with its event in the same transaction — and an alert's subject.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
@@ -29,6 +29,7 @@ export class AlertResolver {
     return paginate(ctx.em, Alert, alertWhere(filter ?? {}), page);
   }
 
+  @Authorized('PLANNER', 'QUALITY')
   @Mutation(() => Alert, { description: 'Raises an alert; while one about the same category, subject and metric is open, that one counts another occurrence instead.' })
   async raiseAlert(@Arg('input') input: RaiseAlertInput, @Ctx() ctx: Context): Promise<Alert> {
     const { facilityId, supplierId } = await subjectFacts(input, ctx);
@@ -42,6 +43,7 @@ export class AlertResolver {
     });
   }
 
+  @Authorized('PLANNER', 'QUALITY', 'PARTNER')
   @Mutation(() => Alert, { description: 'Marks an open alert as seen by someone; CONFLICT when already acknowledged or resolved.' })
   acknowledgeAlert(@Arg('input') input: AlertActionInput, @Ctx() ctx: Context): Promise<Alert> {
     return ctx.em.transactional(async (em) => {
@@ -53,6 +55,7 @@ export class AlertResolver {
     });
   }
 
+  @Authorized('PLANNER', 'QUALITY', 'PARTNER')
   @Mutation(() => Alert, { description: 'Closes an alert; the next raise about the same category, subject and metric opens a new one.' })
   resolveAlert(@Arg('input') input: AlertActionInput, @Ctx() ctx: Context): Promise<Alert> {
     return ctx.em.transactional(async (em) => {

@@ -1,6 +1,6 @@
 // Bills of materials: the versioned recipe query, createBillOfMaterials (a new version supersedes the
 // ACTIVE one), a BOM's lines, and Product.billOfMaterials contributed to inventory's Product.
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError, isId, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -21,6 +21,7 @@ export class BillOfMaterialsResolver {
     return ctx.em.findOne(BillOfMaterials, version ? { productId: product, version } : { productId: product, status: BillOfMaterialsStatus.ACTIVE });
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => BillOfMaterials, { description: 'Writes the next version of a product\'s BOM as ACTIVE; the previous ACTIVE version becomes SUPERSEDED.' })
   async createBillOfMaterials(@Arg('input') input: CreateBillOfMaterialsInput, @Ctx() ctx: Context): Promise<BillOfMaterials> {
     input.lines.forEach((line, i) => {

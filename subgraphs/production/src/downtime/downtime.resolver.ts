@@ -1,5 +1,5 @@
 // Downtime: the configurable reason list, booking a machine stop, listing stops.
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, mustLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -22,6 +22,7 @@ export class DowntimeResolver {
     return paginate(ctx.em, DowntimeEvent, downtimeWhere(filter ?? {}), page);
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => DowntimeReason)
   async createDowntimeReason(@Arg('input') input: CreateDowntimeReasonInput, @Ctx() ctx: Context): Promise<DowntimeReason> {
     const taken = () => AppError.badInput('code', `downtime reason ${input.code} already exists`);
@@ -38,6 +39,7 @@ export class DowntimeResolver {
     }
   }
 
+  @Authorized('PLANNER', 'PARTNER')
   @Mutation(() => DowntimeEvent, { description: 'Books a machine stop; `planned` comes from the reason.' })
   async recordDowntime(@Arg('input') input: RecordDowntimeInput, @Ctx() ctx: Context): Promise<DowntimeEvent> {
     if (input.endedAt && !(input.endedAt > input.startedAt)) throw AppError.badInput('endedAt', 'must be after startedAt');

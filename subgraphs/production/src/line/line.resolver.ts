@@ -1,5 +1,5 @@
 // Line queries, createLine, and a line's facility, supplier, machines and OEE.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -26,6 +26,7 @@ export class LineResolver {
     return paginate(ctx.em, Line, where, page);
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => Line, { description: 'A line in a facility; the facility must exist (its supplier is recorded).' })
   async createLine(@Arg('input') input: CreateLineInput, @Ctx() ctx: Context): Promise<Line> {
     const [facility] = await ctx.references.fetchExisting<{ supplier: { id: string } }>(

@@ -1,5 +1,5 @@
 // Machine queries, createMachine, and a machine's line, facility, OEE, MTBF and MTTR.
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -28,6 +28,7 @@ export class MachineResolver {
     return paginate(ctx.em, Machine, { $and: where }, page);
   }
 
+  @Authorized('PLANNER')
   @Mutation(() => Machine)
   async createMachine(@Arg('input') input: CreateMachineInput, @Ctx() ctx: Context): Promise<Machine> {
     const taken = () => AppError.badInput('code', `machine ${input.code} already exists on this line`);

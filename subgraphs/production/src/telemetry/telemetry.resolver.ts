@@ -1,6 +1,6 @@
 // Telemetry: batched ingestion (limits checked, alerts raised with their events in the same
 // transaction), metric limits, and a machine's readings of one metric, newest first.
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AppError, mustLoad, newId, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -37,6 +37,7 @@ export class TelemetryResolver {
     return ctx.em.find(MachineMetricLimit, { machine: requireId(machineId, 'machineId') }, { orderBy: { metric: 'asc' } });
   }
 
+  @Authorized('PLANNER', 'PARTNER')
   @Mutation(() => IngestTelemetryResult, { description: 'Stores a batch of readings in one statement; a reading over its machine limit raises a MACHINE_HEALTH alert.' })
   async ingestTelemetry(@Args() { readings }: IngestTelemetryArgs, @Ctx() ctx: Context): Promise<IngestTelemetryResult> {
     readings.forEach((r, i) => requireId(r.machineId, `readings[${i}].machineId`));
@@ -51,6 +52,7 @@ export class TelemetryResolver {
     });
   }
 
+  @Authorized('PLANNER', 'QUALITY')
   @Mutation(() => MachineMetricLimit, { description: 'Sets (or replaces) the upper limit of a metric on a machine.' })
   async setMetricLimit(@Arg('input') input: SetMetricLimitInput, @Ctx() ctx: Context): Promise<MachineMetricLimit> {
     requireUnit(input.unit, 'unit');

@@ -2,7 +2,7 @@
 // Each checks the lot (and the location, when named) through inventory, its owner, before the
 // transaction, then writes the report and its event (`work_order.output_reported`,
 // `consumption.recorded`: what inventory books stock movements from) in one transaction.
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver, Authorized } from 'type-graphql';
 import { AppError, recordEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { WorkOrder } from './work-order.entity';
@@ -23,6 +23,7 @@ function requireReportable(order: WorkOrder): void {
 
 @Resolver(() => WorkOrder)
 export class ProductionReportResolver {
+  @Authorized('PLANNER', 'PARTNER')
   @Mutation(() => WorkOrder, { description: 'Books good and scrapped quantity into an output lot of the work order\'s product.' })
   async reportWorkOrderOutput(@Arg('input') input: ReportWorkOrderOutputInput, @Ctx() ctx: Context): Promise<WorkOrder> {
     if (input.goodQuantity + input.scrapQuantity <= 0) throw AppError.badInput('goodQuantity', 'good + scrap must be greater than 0');
@@ -50,6 +51,7 @@ export class ProductionReportResolver {
     });
   }
 
+  @Authorized('PLANNER', 'PARTNER')
   @Mutation(() => MaterialConsumption, { description: 'Records an input lot consumed by the work order; its product must be on the BOM.' })
   async recordConsumption(@Arg('input') input: RecordConsumptionInput, @Ctx() ctx: Context): Promise<MaterialConsumption> {
     const { lot, location } = await fetchReportFacts(ctx, input.lotId, input.locationId);

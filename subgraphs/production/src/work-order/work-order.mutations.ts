@@ -1,6 +1,6 @@
 // Work-order mutations: create one against the product's ACTIVE BOM, and move it through its lifecycle,
 // each with its event (`work_order.created`, `work_order.status_changed`) in the same transaction.
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver, Authorized } from 'type-graphql';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, mustLoad, recordEvent, requireId } from '@cmgraph/platform';
@@ -17,6 +17,7 @@ import { Line } from '../line/line.entity';
 
 @Resolver(() => WorkOrder)
 export class WorkOrderMutationResolver {
+  @Authorized('PLANNER')
   @Mutation(() => WorkOrder, { description: 'A PLANNED work order on a line, to the product\'s ACTIVE bill of materials.' })
   async createWorkOrder(@Arg('input') input: CreateWorkOrderInput, @Ctx() ctx: Context): Promise<WorkOrder> {
     if (!(input.plannedEnd > input.plannedStart)) throw AppError.badInput('plannedEnd', 'must be after plannedStart');
@@ -46,6 +47,7 @@ export class WorkOrderMutationResolver {
     }
   }
 
+  @Authorized('PLANNER', 'PARTNER')
   @Mutation(() => WorkOrder, { description: 'Moves a work order along its lifecycle (see WorkOrderStatus); an illegal move is CONFLICT naming `status`.' })
   setWorkOrderStatus(@Arg('input') input: SetWorkOrderStatusInput, @Ctx() ctx: Context): Promise<WorkOrder> {
     const at = input.at ?? new Date();

@@ -1,6 +1,6 @@
 // Corrective-action mutations: open an 8D, complete its steps in order, close it when all eight are done.
 // Status changes write their event (`corrective_action.opened|status_changed|closed`) in the same transaction.
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver, Authorized } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, recordEvent, requireId } from '@cmgraph/platform';
@@ -15,6 +15,7 @@ import { nextDocumentNumber } from '../numbering/document-number';
 
 @Resolver(() => CorrectiveAction)
 export class CorrectiveActionMutationResolver {
+  @Authorized('QUALITY')
   @Mutation(() => CorrectiveAction, { description: 'Opens an 8D for non-conformances of one supplier, with its eight steps to do.' })
   async openCorrectiveAction(@Arg('input') input: OpenCorrectiveActionInput, @Ctx() ctx: Context): Promise<CorrectiveAction> {
     const ids = input.nonConformanceIds.map((id, i) => requireId(id, `nonConformanceIds[${i}]`));
@@ -39,6 +40,7 @@ export class CorrectiveActionMutationResolver {
     });
   }
 
+  @Authorized('QUALITY', 'PARTNER')
   @Mutation(() => CorrectiveAction, { description: 'Completes step D1…D8; steps go in order, so only the next open step is accepted.' })
   completeCorrectiveActionStep(@Arg('input') input: CompleteCorrectiveActionStepInput, @Ctx() ctx: Context): Promise<CorrectiveAction> {
     return ctx.em.transactional(async (em) => {
@@ -57,6 +59,7 @@ export class CorrectiveActionMutationResolver {
     });
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => CorrectiveAction, { description: 'VERIFIED → CLOSED, only once D1–D8 are all complete.' })
   closeCorrectiveAction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CorrectiveAction> {
     return ctx.em.transactional(async (em) => {

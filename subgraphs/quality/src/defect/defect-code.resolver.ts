@@ -1,5 +1,5 @@
 // The defect-code catalogue: listed in full (it is short) and extended by quality engineers.
-import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver, Authorized } from 'type-graphql';
 import { Length, Matches } from 'class-validator';
 import { AppError } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -26,6 +26,7 @@ export class DefectCodeResolver {
     return ctx.em.find(DefectCode, {}, { orderBy: { code: 'asc' } });
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => DefectCode)
   async createDefectCode(@Arg('input') input: CreateDefectCodeInput, @Ctx() ctx: Context): Promise<DefectCode> {
     return ctx.em.transactional(async (em) => {

@@ -1,5 +1,5 @@
 // Inspection queries, recordInspection, and an inspection's relations and references.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { connectionOf, maybeLoad, PageArgs, paginate } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Inspection, InspectionReading } from './inspection.entity';
@@ -29,6 +29,7 @@ export class InspectionResolver {
     return paginate(ctx.em, Inspection, inspectionWhere(filter ?? {}), page);
   }
 
+  @Authorized('QUALITY', 'PARTNER')
   @Mutation(() => Inspection, {
     description: 'Records an inspection of a lot against an active plan. The result is computed from the readings and the rejected count. ' +
       'A FAILED inspection opens a non-conformance for the rejected quantity in the same transaction, or is recorded under the one ' +

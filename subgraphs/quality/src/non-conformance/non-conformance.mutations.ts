@@ -1,7 +1,7 @@
 // Non-conformance mutations: open one by hand, review, disposition and close it. One transaction each,
 // with its event (`non_conformance.opened|reviewed|dispositioned|closed`); a status change the rules do
 // not allow is CONFLICT naming `status`, and writes nothing.
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver, Authorized } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, mustLoad, recordEvent, requireId } from '@cmgraph/platform';
@@ -17,6 +17,7 @@ import { Inspection } from '../inspection/inspection.entity';
 
 @Resolver(() => NonConformance)
 export class NonConformanceMutationResolver {
+  @Authorized('QUALITY')
   @Mutation(() => NonConformance, { description: 'Opens a non-conformance on a lot; product and supplier are taken from the lot\'s owner (inventory).' })
   async openNonConformance(@Arg('input') input: OpenNonConformanceInput, @Ctx() ctx: Context): Promise<NonConformance> {
     const defectCode = await ctx.em.findOne(DefectCode, { code: input.defectCode });
@@ -37,6 +38,7 @@ export class NonConformanceMutationResolver {
     });
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => NonConformance, { description: 'OPEN → UNDER_REVIEW: the material review board takes it up.' })
   reviewNonConformance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NonConformance> {
     return ctx.em.transactional(async (em) => {
@@ -47,6 +49,7 @@ export class NonConformanceMutationResolver {
     });
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => NonConformance, { description: 'Decides what happens to the material, once: only from OPEN or UNDER_REVIEW.' })
   dispositionNonConformance(@Arg('input') input: DispositionNonConformanceInput, @Ctx() ctx: Context): Promise<NonConformance> {
     return ctx.em.transactional(async (em) => {
@@ -58,6 +61,7 @@ export class NonConformanceMutationResolver {
     });
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => NonConformance, { description: 'DISPOSITIONED → CLOSED, once the disposition is carried out.' })
   closeNonConformance(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NonConformance> {
     return ctx.em.transactional(async (em) => {

@@ -1,5 +1,5 @@
 // Inspection-plan queries, creation (a new version per product and trigger), and a plan's relations.
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -38,6 +38,7 @@ export class InspectionPlanResolver {
     return paginate(ctx.em, InspectionPlan, { $and: where }, page);
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => InspectionPlan, {
     description: 'Creates the next version of the plan for a product and trigger; it becomes the active one and the previous version is deactivated.',
   })

@@ -1,6 +1,6 @@
 // Recalls: initiate one for root lots, move it forward (each writing its event), list them, and their
 // root lots as Lot stubs.
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
 import { LockMode } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
@@ -39,6 +39,7 @@ export class RecallResolver {
     return paginate(ctx.em, Recall, statuses?.length ? { status: { $in: statuses } } : {}, page);
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => Recall, {
     description: 'Initiates a recall of lots that exist in inventory; writes `recall.initiated` with the root lots, for inventory to mark them RECALLED.',
   })
@@ -55,6 +56,7 @@ export class RecallResolver {
     });
   }
 
+  @Authorized('QUALITY')
   @Mutation(() => Recall, { description: 'INITIATED → IN_PROGRESS → COMPLETED; writes `recall.moved`.' })
   moveRecall(@Arg('input') input: MoveRecallInput, @Ctx() ctx: Context): Promise<Recall> {
     return ctx.em.transactional(async (em) => {

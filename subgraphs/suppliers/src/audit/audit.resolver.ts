@@ -1,5 +1,5 @@
 // Recording supplier audits, each with its `audit.recorded` event.
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Length, Max, Min } from 'class-validator';
 import { recordEvent } from '@cmgraph/platform';
@@ -24,6 +24,7 @@ export class RecordAuditInput {
 
 @Resolver(() => Audit)
 export class AuditResolver {
+  @Authorized('BUYER', 'QUALITY')
   @Mutation(() => Audit, { description: 'Writes `audit.recorded` with the score and findings.' })
   async recordAudit(@Arg('input') input: RecordAuditInput, @Ctx() ctx: Context): Promise<Audit> {
     const { supplier, facility } = await supplierAndFacility(ctx, input);

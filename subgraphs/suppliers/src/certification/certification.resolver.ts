@@ -1,5 +1,5 @@
 // Certification queries (with the expiring-within filter) and mutations: add and renew, each writing its event.
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { addDays, AppError, connectionOf, PageArgs, paginate, recordEvent, requireId, today } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -23,6 +23,7 @@ export class CertificationResolver {
     return paginate(ctx.em, Certification, certificationWhere(filter ?? {}), page);
   }
 
+  @Authorized('BUYER', 'QUALITY', 'PARTNER')
   @Mutation(() => Certification, { description: 'Writes `certification.added` with the certificate.' })
   async addCertification(@Arg('input') input: AddCertificationInput, @Ctx() ctx: Context): Promise<Certification> {
     const { supplier, facility } = await supplierAndFacility(ctx, input);
@@ -38,6 +39,7 @@ export class CertificationResolver {
     });
   }
 
+  @Authorized('BUYER', 'QUALITY', 'PARTNER')
   @Mutation(() => Certification, {
     description: 'Extends a certificate\'s validity (writes `certification.renewed`); a renewal expiring within the window is raised as expiring again.',
   })

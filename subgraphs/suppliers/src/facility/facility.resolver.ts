@@ -1,5 +1,5 @@
 // Facility queries and mutations; a facility's supplier.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { connectionOf, maybeLoad, mustLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -25,6 +25,7 @@ export class FacilityResolver {
     return paginate(ctx.em, Facility, facilityWhere(filter ?? {}), page);
   }
 
+  @Authorized('BUYER')
   @Mutation(() => Facility)
   async addFacility(@Arg('input') input: AddFacilityInput, @Ctx() ctx: Context): Promise<Facility> {
     const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');

@@ -1,5 +1,5 @@
 // Setting a supplier's SLA targets (one SLA per supplier; setting replaces the targets).
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { mustLoad } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -16,6 +16,7 @@ export class SetSlaInput {
 
 @Resolver(() => Sla)
 export class SlaResolver {
+  @Authorized('BUYER')
   @Mutation(() => Sla)
   async setSla(@Arg('input') input: SetSlaInput, @Ctx() ctx: Context): Promise<Sla> {
     const supplier = await mustLoad(ctx.loaders.supplier, 'Supplier', input.supplierId, 'supplierId');

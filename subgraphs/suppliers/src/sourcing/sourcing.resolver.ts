@@ -1,5 +1,5 @@
 // Sourcing assignments, and `Product.sourcing` with its single-source flag.
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root, Authorized } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { LockMode } from '@mikro-orm/core';
 import { AppError, mustLoad, requireId } from '@cmgraph/platform';
@@ -31,6 +31,7 @@ export class ProductSourcing {
 
 @Resolver(() => SourcingAssignment)
 export class SourcingAssignmentResolver {
+  @Authorized('BUYER')
   @Mutation(() => SourcingAssignment, { description: 'Creates or updates the assignment of a product to a supplier.' })
   async assignSourcing(@Arg('input') input: AssignSourcingInput, @Ctx() ctx: Context): Promise<SourcingAssignment> {
     const productId = requireId(input.productId, 'productId');

@@ -1,5 +1,5 @@
 // Supplier queries and mutations, and the supplier's relations within this subgraph.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -30,6 +30,7 @@ export class SupplierResolver {
     return paginate(ctx.em, Supplier, supplierWhere(filter ?? {}), page);
   }
 
+  @Authorized('BUYER')
   @Mutation(() => Supplier)
   async createSupplier(@Arg('input') input: CreateSupplierInput, @Ctx() ctx: Context): Promise<Supplier> {
     return ctx.em.transactional(async (em) => {
@@ -42,6 +43,7 @@ export class SupplierResolver {
     });
   }
 
+  @Authorized('BUYER')
   @Mutation(() => Supplier, { description: 'Moves a supplier along its lifecycle; writes `supplier.status_changed`.' })
   setSupplierStatus(@Arg('input') input: SupplierStatusInput, @Ctx() ctx: Context): Promise<Supplier> {
     return ctx.em.transactional(async (em) => {

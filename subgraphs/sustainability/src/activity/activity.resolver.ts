@@ -1,5 +1,5 @@
 // Recording activity data (with its event, and budget crossings) and listing it; an activity record's factor.
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { connectionOf, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -25,6 +25,7 @@ export class ActivityRecordResolver {
     return paginate(ctx.em, ActivityRecord, activityWhere(filter ?? {}), page);
   }
 
+  @Authorized('SUSTAINABILITY', 'PARTNER')
   @Mutation(() => ActivityRecord, {
     description: "Converts the quantity by the factor of the facility's country (else GLOBAL) for the year the period starts in. " +
       'Writes `activity.recorded`, and `emissions.budget_exceeded` for each budget it takes over its limit.',

@@ -1,5 +1,5 @@
 // Recording energy use (and the budget crossings it causes); an energy record's grid factor.
-import { Arg, Ctx, Field, Float, FieldResolver, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, Float, FieldResolver, InputType, Mutation, Resolver, Root, Authorized } from 'type-graphql';
 import { Min } from 'class-validator';
 import { recordEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -31,6 +31,7 @@ export class RecordEnergyInput extends FacilityPeriodInput {
 
 @Resolver(() => EnergyRecord)
 export class EnergyRecordResolver {
+  @Authorized('SUSTAINABILITY', 'PARTNER')
   @Mutation(() => EnergyRecord, {
     description: 'Fuels (NATURAL_GAS, DIESEL) count toward the energy mix only: their scope 1 is recorded with recordActivity, so nothing counts twice. ' +
       'Writes `emissions.budget_exceeded` for each budget the electricity takes over its limit.',

@@ -1,5 +1,5 @@
 // Emission factor queries and the mutation that adds one.
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -20,6 +20,7 @@ export class EmissionFactorResolver {
     return paginate(ctx.em, EmissionFactor, factorWhere(filter ?? {}), page);
   }
 
+  @Authorized('SUSTAINABILITY')
   @Mutation(() => EmissionFactor, { description: 'Adds a factor; one per activity type, region and year.' })
   createEmissionFactor(@Arg('input') input: CreateEmissionFactorInput, @Ctx() ctx: Context): Promise<EmissionFactor> {
     dimensionOf(input.unit, 'unit');

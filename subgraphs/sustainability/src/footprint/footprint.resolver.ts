@@ -1,5 +1,5 @@
 // Product footprints: publishing, deprecating, listing; their PACT shape; and `Product.footprint`.
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, isId, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -24,6 +24,7 @@ export class ProductFootprintResolver {
     return paginate(ctx.em, ProductFootprint, footprintWhere(filter ?? {}), page);
   }
 
+  @Authorized('SUSTAINABILITY')
   @Mutation(() => ProductFootprint, {
     description: "Computes and stores the product's footprint from the facility's records over the period; deprecates the previous version.",
   })
@@ -31,6 +32,7 @@ export class ProductFootprintResolver {
     return publishFootprint(ctx.em, ctx.references, input);
   }
 
+  @Authorized('SUSTAINABILITY')
   @Mutation(() => ProductFootprint, { description: 'Withdraws an Active footprint without a successor.' })
   deprecateProductFootprint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProductFootprint> {
     return ctx.em.transactional(async (em) => {

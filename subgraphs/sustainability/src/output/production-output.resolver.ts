@@ -1,5 +1,5 @@
 // Recording production output (until production events feed it).
-import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver, Authorized } from 'type-graphql';
 import { Min } from 'class-validator';
 import type { Context } from '../context';
 import { ProductionOutputRecord } from './production-output.entity';
@@ -17,6 +17,7 @@ export class RecordProductionOutputInput extends FacilityPeriodInput {
 
 @Resolver(() => ProductionOutputRecord)
 export class ProductionOutputResolver {
+  @Authorized('SUSTAINABILITY', 'PLANNER', 'PARTNER')
   @Mutation(() => ProductionOutputRecord, {
     description: 'Records good units produced; a stand-in until production events record them.',
   })

@@ -1,5 +1,5 @@
 // Recording waste (and the budget crossings it causes); a waste record's factor.
-import { Arg, Ctx, Field, Float, FieldResolver, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, Float, FieldResolver, InputType, Mutation, Resolver, Root, Authorized } from 'type-graphql';
 import { Length, Min } from 'class-validator';
 import { recordEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -29,6 +29,7 @@ export class RecordWasteInput extends FacilityPeriodInput {
 
 @Resolver(() => WasteRecord)
 export class WasteRecordResolver {
+  @Authorized('SUSTAINABILITY', 'PARTNER')
   @Mutation(() => WasteRecord, { description: 'Writes `emissions.budget_exceeded` for each budget the waste\'s emissions take over its limit.' })
   async recordWaste(@Arg('input') input: RecordWasteInput, @Ctx() ctx: Context): Promise<WasteRecord> {
     requireDimension(input.unit, 'mass', 'unit');

@@ -1,5 +1,5 @@
 // Recording a facility's water balance.
-import { Arg, Ctx, Field, Float, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, InputType, Mutation, Resolver, Authorized } from 'type-graphql';
 import { Min } from 'class-validator';
 import { AppError } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -17,6 +17,7 @@ export class RecordWaterInput extends FacilityPeriodInput {
 
 @Resolver(() => WaterRecord)
 export class WaterRecordResolver {
+  @Authorized('SUSTAINABILITY', 'PARTNER')
   @Mutation(() => WaterRecord)
   async recordWater(@Arg('input') input: RecordWaterInput, @Ctx() ctx: Context): Promise<WaterRecord> {
     requireDimension(input.unit, 'volume', 'unit');
