@@ -56,6 +56,17 @@ export function requireMutationRoles(resolvers: NonEmptyArray<Function>): void {
   }
 }
 
+/** The MikroORM filter that carries the partner scope. */
+export const PARTNER_FILTER = 'partner';
+/**
+ * `filters: WITHOUT_PARTNER_SCOPE` reads past the partner scope — for integrity checks inside a write (is
+ * this number taken? is a non-conformance already open on this lot?) whose answer never reaches the
+ * caller, and on a many-to-one whose target a partner may not see although it may see the row: MikroORM
+ * applies filters to joined references too (`autoJoinRefsForFilters`), so a required reference to a
+ * hidden row would drop the referring row and an optional one would read as null.
+ */
+export const WITHOUT_PARTNER_SCOPE = { [PARTNER_FILTER]: false } as const;
+
 type Condition = (supplierId: string) => FilterQuery<any>;
 // Keyed by class: subgraphs running in one process (tests) may have entity classes of the same name.
 const scopes = new Map<Function, Condition>();
@@ -93,11 +104,11 @@ export function scopeEntityManager(em: EntityManager, identity: Identity): Entit
   const supplierId = partnerScope(identity);
   if (supplierId === null) return em;
   // kept as filter params too: they travel into forks (transactions), and raw-SQL loaders read them
-  em.setFilterParams('partner', { supplierId });
+  em.setFilterParams(PARTNER_FILTER, { supplierId });
   const conditions = new Map(scopedIn(em));
   if (!conditions.size) return em;
   em.addFilter({
-    name: 'partner',
+    name: PARTNER_FILTER,
     entity: [...conditions.keys()],
     default: true,
     args: false,
@@ -115,7 +126,7 @@ export function scopeEntityManager(em: EntityManager, identity: Identity): Entit
  * not reach: `and supplier_id = ?` when this is not null. Works on forks and transactions of it.
  */
 export function partnerScopeOf(em: EntityManager): string | null {
-  const params = em.getFilterParams<{ supplierId?: string }>('partner');
+  const params = em.getFilterParams<{ supplierId?: string }>(PARTNER_FILTER);
   return params?.supplierId ?? null;
 }
 

@@ -57,6 +57,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code as string | undefined;
   const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   if (code === 'BAD_USER_INPUT') return formatInputError(formatted, extensions);
+  const refused = databaseRefusal(unwrap(error));
+  if (refused) return { message: refused.message, locations: formatted.locations, path: formatted.path, extensions: { code: refused.code } };
   if (code && (knownCodes.has(code) || passthroughCodes.has(code)) && code !== 'INTERNAL_SERVER_ERROR') {
     return { ...formatted, extensions };
   }
@@ -109,6 +111,26 @@ function flatten(failure: ValidationFailure, prefix: string): { field: string; m
   const field = prefix ? (/^\d+$/.test(failure.property) ? `${prefix}[${failure.property}]` : `${prefix}.${failure.property}`) : failure.property;
   const own = Object.values(failure.constraints ?? {}).map((message) => ({ field, message }));
   return [...own, ...(failure.children ?? []).flatMap((child) => flatten(child, field))];
+}
+
+/**
+ * What the database refuses about the values themselves is the caller's input, not our failure: SQLSTATE
+ * class 22 (data exception: text too long for its column, a NUL character, a number or date out of range)
+ * and check constraints → BAD_USER_INPUT; a unique key already taken → CONFLICT. The transaction has rolled
+ * back, so nothing was written. (Validation in the resolver, naming the field, is still the better answer.)
+ */
+function databaseRefusal(error: unknown): { code: ErrorCode; message: string } | null {
+  const sqlState = (error as { code?: unknown } | null)?.code;
+  if (typeof sqlState !== 'string' || !/^[0-9A-Z]{5}$/.test(sqlState)) return null;
+  if (sqlState === '22001') return { code: 'BAD_USER_INPUT', message: 'A text value is longer than its field allows.' };
+  if (sqlState === '22021' || sqlState === '22P05') return { code: 'BAD_USER_INPUT', message: 'A text value contains a character that cannot be stored (NUL).' };
+  if (sqlState === '22003') return { code: 'BAD_USER_INPUT', message: 'A number is out of range for its field.' };
+  if (sqlState === '22007' || sqlState === '22008') return { code: 'BAD_USER_INPUT', message: 'A date or time is out of range.' };
+  if (sqlState.startsWith('22')) return { code: 'BAD_USER_INPUT', message: 'A value is not valid for its field.' };
+  if (sqlState === '54000') return { code: 'BAD_USER_INPUT', message: 'A text value is too long to be stored and indexed.' };
+  if (sqlState === '23514') return { code: 'BAD_USER_INPUT', message: 'A value breaks a rule of its record.' };
+  if (sqlState === '23505') return { code: 'CONFLICT', message: 'A record with the same key already exists.' };
+  return null;
 }
 
 function unwrap(error: unknown): unknown {

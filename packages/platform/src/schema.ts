@@ -52,7 +52,13 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     printSchemaWithDirectives(typeSchema),
   ].join('\n');
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<RequestContext>;
-  for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
+  // Every entity type gets a reference resolver — ones without their own resolve to the representation
+  // (what @apollo/subgraph does by default) — so that the partner rule wraps them all: a Supplier stub
+  // contributed to here must not resolve for another supplier's id.
+  const keyed = [...sdl.matchAll(/^type (\w+)\b[^{\n]*@key\(/gm)].map((m) => m[1]!);
+  const references: Record<string, ReferenceResolver> = Object.fromEntries(keyed.map((name) => [name, (reference: Record<string, unknown>) => reference]));
+  Object.assign(references, options.references);
+  for (const [typeName, resolveReference] of Object.entries(references)) {
     const typeResolvers = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     typeResolvers.__resolveReference = scopedReference(typeName, resolveReference);
     resolvers[typeName] = typeResolvers as never;

@@ -17,7 +17,9 @@ import { formatError } from './errors';
 import { createLogger } from './logger';
 import { listen, type RunningServer } from './http';
 import type { RequestContext } from './context';
+import { GraphQLError } from 'graphql';
 import { scopeEntityManager } from './access';
+import { refuseNulCharacters } from './text-guard';
 import { IDENTITY_HEADER, identitySecret, partnerScope, verifyIdentity, type Identity, type IdentityFailure } from './identity';
 import type { ReferenceChecker } from './references';
 import type { OutboxListener } from './events/outbox-listener';
@@ -54,6 +56,15 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     plugins: [
       // No Apollo Studio here: per-request field traces (ftv1) would only cost time.
       ApolloServerPluginInlineTraceDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request, document }) {
+              refuseNulCharacters(request.variables, document);
+            },
+          };
+        },
+      },
       {
         // One log line per operation, with its SQL statement count: where N+1 would show first.
         async requestDidStart({ contextValue }) {
@@ -145,6 +156,20 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
         ),
     }),
   );
+  // A body the JSON parser refuses (too large, malformed) gets a coded GraphQL-shaped answer, never
+  // Express's default page (which carries a stack trace outside production).
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: unknown }).status;
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      log.error({ err: error }, 'request failed');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
 
   const running: RunningServer[] = [];
   const closers: (() => Promise<void>)[] = [];
@@ -174,6 +199,14 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
             return true;
           },
           context: (ctx) => createContext(randomUUID(), { statements: 0 }, identities.get(ctx.extra)!),
+          onSubscribe: (_ctx, _id, payload) => {
+            try {
+              refuseNulCharacters({ ...(payload.variables ?? {}), query: payload.query }, undefined);
+            } catch (error) {
+              return [error as GraphQLError];
+            }
+            return undefined;
+          },
           onNext: (_ctx, _id, _payload, _args, result) =>
             result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) as never } : result,
           onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)) as never,

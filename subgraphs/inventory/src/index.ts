@@ -45,7 +45,8 @@ export const inventory: SubgraphDefinition<Loaders> = {
     Location: (ref, ctx: Context) => maybeLoad(ctx.loaders.location, String(ref.id)),
     Lot: (ref, ctx: Context) => maybeLoad(ctx.loaders.lot, String(ref.id)),
     Receipt: (ref, ctx: Context) => maybeLoad(ctx.loaders.receipt, String(ref.id)),
-    // Orders owns Shipment; any id may carry our `receipt` field (null until received).
+    // Orders owns Shipment; any id may carry our `receipt` field (null until received, and for a
+    // partner null unless the receipt is of its own shipment: it loads through the scoped loader).
     Shipment: (ref) => ({ id: ref.id }),
   },
   referenceOwners: { Shipment: 'orders', Facility: 'suppliers', Supplier: 'suppliers' },

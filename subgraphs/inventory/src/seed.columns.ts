@@ -3,7 +3,7 @@ import type { Column } from '@cmgraph/seedkit';
 import type { SeedLocation, SeedProduct } from '@cmgraph/seedkit';
 
 export interface LotRow { id: string; productId: string; lotNumber: string; supplierId: string; createdAt: string; manufacturedOn: string; expiresOn: string }
-export interface ReceiptRow { id: string; shipmentId: string; locationId: string; receivedAt: string }
+export interface ReceiptRow { id: string; shipmentId: string; locationId: string; supplierId: string; receivedAt: string }
 export interface ReceiptLineRow { id: string; receiptId: string; productId: string; lotId: string; shipmentLineId: string; quantity: number; createdAt: string }
 export interface MovementRow {
   id: string; type: 'RECEIPT' | 'ISSUE'; productId: string; lotId: string; fromLocationId: string | null; toLocationId: string | null;
@@ -53,6 +53,7 @@ export const RECEIPT_COLUMNS: Column<ReceiptRow>[] = [
   ...base<ReceiptRow>((r) => r.receivedAt),
   { name: 'shipment_id', type: 'uuid[]', value: (r) => r.shipmentId },
   { name: 'location_id', type: 'uuid[]', value: (r) => r.locationId },
+  { name: 'supplier_id', type: 'uuid[]', value: (r) => r.supplierId },
   { name: 'received_at', type: 'timestamptz[]', value: (r) => r.receivedAt },
 ];
 

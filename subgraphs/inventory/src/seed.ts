@@ -75,7 +75,7 @@ function addDelivery(batch: Batch, po: SeedPurchaseOrder): void {
   const r = random(`inventory:receipt:${po.index}`);
   const receivedAt = `${shipment.deliveredOn}T10:00:00Z`;
   const receiptId = seedId('receipt', po.index);
-  batch.receipts.push({ id: receiptId, shipmentId: shipment.id, locationId: po.locationId, receivedAt });
+  batch.receipts.push({ id: receiptId, shipmentId: shipment.id, locationId: po.locationId, supplierId: po.supplierId, receivedAt });
   for (const line of shipment.lines) {
     const index = po.index * 4 + line.lineIndex;
     const productId = po.lines[line.lineIndex]!.productId;

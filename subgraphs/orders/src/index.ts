@@ -48,6 +48,7 @@ export const orders: SubgraphDefinition<Loaders> = {
     Shipment: (ref, ctx: Context) => maybeLoad(ctx.loaders.shipment, String(ref.id)),
     ShipmentLine: (ref, ctx: Context) => maybeLoad(ctx.loaders.shipmentLine, String(ref.id)),
     // Any supplier id resolves: the fields contributed here answer "no orders" for an unknown one.
+    // (For a partner the kit refuses every supplier but its own before this runs.)
     Supplier: (ref) => ({ id: ref.id }),
     // The representation carries lotNumber and product when the plan asks for `shipmentLines`.
     Lot: (ref) => ref,

@@ -17,8 +17,8 @@ export interface ReceivedLots {
   lotIds: string[];
 }
 
-/** A supplier delivers one shipment with one lot per quantity of one product, received in full. */
-export async function receivedLots(stack: Stack, quantities: number[]): Promise<ReceivedLots> {
+/** A supplier delivers one shipment with one lot per quantity of one product (a new one unless given), received in full. */
+export async function receivedLots(stack: Stack, quantities: number[], product?: string): Promise<ReceivedLots> {
   const n = ++serial;
   const { createSupplier } = await mutate(stack, `mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`, {
     code: `CP-${String(n).padStart(4, '0')}`, name: `Component maker ${n}`, type: 'COMPONENT', country: 'MX',
@@ -30,7 +30,7 @@ export async function receivedLots(stack: Stack, quantities: number[]): Promise<
   const { createLocation } = await mutate(stack, `mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }`, {
     code: `DC-${n}`, name: `Warehouse ${n}`, type: 'WAREHOUSE', country: 'US',
   });
-  const productId = await createProduct(stack, `PART-${n}`);
+  const productId = product ?? await createProduct(stack, `PART-${n}`);
   const { createPurchaseOrder: po } = await mutate(stack, `mutation($input: CreatePurchaseOrderInput!) { createPurchaseOrder(input: $input) { id lines { id } } }`, {
     number: `PO-${n}`, supplierId, shipToLocationId: createLocation.id, incoterms: 'FCA', currency: 'USD',
     lines: quantities.map((quantity) => ({ productId, quantity, uom: 'EA', unitPrice: 1, requestedDate: '2026-03-01' })),

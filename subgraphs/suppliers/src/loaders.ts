@@ -7,6 +7,8 @@ import { Certification } from './certification/certification.entity';
 import { Audit } from './audit/audit.entity';
 import { Sla } from './sla/sla.entity';
 import { SourcingAssignment } from './sourcing/sourcing.entity';
+import { DataRoomDocument } from './data-room/data-room-document.entity';
+import { DataRoomShare } from './data-room/data-room-share.entity';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -17,6 +19,8 @@ export function createLoaders(em: EntityManager) {
     auditsBySupplier: childrenLoader(em, Audit, 'supplier', {}, { auditDate: 'desc', id: 'asc' }),
     slaBySupplier: rowLoader(em, Sla, 'supplier'),
     sourcingByProduct: childrenLoader(em, SourcingAssignment, 'productId', {}, { sharePercent: 'desc', id: 'asc' }),
+    dataRoomDocument: rowLoader(em, DataRoomDocument),
+    dataRoomSharesByDocument: childrenLoader(em, DataRoomShare, 'document'),
   };
 }
 

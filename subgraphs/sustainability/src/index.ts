@@ -54,7 +54,8 @@ export const sustainability: SubgraphDefinition<Loaders> = {
   references: {
     EmissionFactor: (ref, ctx: Context) => maybeLoad(ctx.loaders.emissionFactor, String(ref.id)),
     EmissionsBudget: (ref, ctx: Context) => maybeLoad(ctx.loaders.emissionsBudget, String(ref.id)),
-    // Any id resolves: the fields contributed here answer "no data" for an id without records.
+    // Any id resolves: the fields contributed here answer "no data" for an id without records — for a
+    // partner, without records of its own (every KPI statement is confined to its supplier).
     Facility: (ref) => ({ id: ref.id }),
     Supplier: (ref) => ({ id: ref.id }),
     Product: (ref) => ({ id: ref.id }),

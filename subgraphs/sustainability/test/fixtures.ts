@@ -69,7 +69,7 @@ export const recordOutput = (stack: Stack, input: Record<string, unknown>) =>
 export const JAN = { periodStart: '2026-01-01', periodEnd: '2026-02-01' };
 export const FEB = { periodStart: '2026-02-01', periodEnd: '2026-03-01' };
 
-const TABLES = ['emission_factor', 'activity_record', 'energy_record', 'waste_record', 'water_record', 'production_output_record', 'product_footprint'];
+const TABLES = ['emission_factor', 'activity_record', 'energy_record', 'waste_record', 'water_record', 'production_output_record', 'product_footprint', 'emissions_budget'];
 
 /** Rows per table in the sustainability database, read straight from PostgreSQL. */
 export async function rowCounts(stack: Stack): Promise<Record<string, number>> {

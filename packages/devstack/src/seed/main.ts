@@ -56,7 +56,10 @@ export async function seedAll(options: SeedOptions): Promise<{ seeded: string[];
 
 async function ownTables(db: Client): Promise<string[]> {
   const { rows } = await db.query<{ tablename: string }>(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm_%' ORDER BY tablename`,
+    // append-only tables (a trigger refuses TRUNCATE, e.g. the data room's access log) keep their history
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm_%'
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = format('%I', tablename)::regclass AND (t.tgtype & 32) <> 0)
+      ORDER BY tablename`,
   );
   return rows.map((row) => row.tablename).filter((table) => !KIT_TABLES.includes(table));
 }

@@ -16,7 +16,7 @@ export class LocationResolver {
     return maybeLoad(ctx.loaders.location, id);
   }
 
-  @Query(() => LocationConnection)
+  @Query(() => LocationConnection, { description: "For a partner: the brand's locations and those at its own facilities." })
   locations(@Args() page: PageArgs, @Ctx() ctx: Context) {
     return paginate(ctx.em, Location, {}, page);
   }
@@ -24,14 +24,17 @@ export class LocationResolver {
   @Authorized('PLANNER')
   @Mutation(() => Location)
   async createLocation(@Arg('input') input: CreateLocationInput, @Ctx() ctx: Context): Promise<Location> {
-    if (input.facilityId) {
-      await ctx.references.requireExisting('Facility', [{ id: input.facilityId, field: 'facilityId' }]);
-    }
+    // The facility's supplier is kept on the location: it decides which partner may see it.
+    const [facility] = input.facilityId
+      ? await ctx.references.fetchExisting<{ supplier?: { id: string } | null }>('Facility', [{ id: input.facilityId, field: 'facilityId' }], 'supplier { id }')
+      : [null];
     const taken = () => AppError.badInput('code', `location code ${input.code} is already taken`);
     try {
       return await ctx.em.transactional(async (em) => {
         if (await em.count(Location, { code: input.code })) throw taken();
-        const location = em.create(Location, { ...input, country: input.country.toUpperCase(), facilityId: input.facilityId ?? null });
+        const location = em.create(Location, {
+          ...input, country: input.country.toUpperCase(), facilityId: input.facilityId ?? null, supplierId: facility?.supplier?.id ?? null,
+        });
         em.persist(location);
         return location;
       });

@@ -2,12 +2,14 @@
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Product } from '../product/product.entity';
 import { LotStatus } from './lot.enums';
 
 type Defaulted = 'status' | 'statusReason' | 'expiresOn' | 'manufacturedOn' | 'supplierLotNumber' | 'supplierId';
 
+/** A partner sees the lots its own supplier made (or supplied); lots without a supplier are the brand's. */
+@PartnerScoped()
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()

@@ -40,8 +40,8 @@ export class RegisterLotInput {
   @Length(1, 100)
   lotNumber!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The supplier (owned by suppliers) that makes the lot.' })
-  supplierId?: string;
+  @Field(() => ID, { nullable: true, description: 'The supplier (owned by suppliers) that makes the lot; a partner\'s own by default, and only that.' })
+  supplierId?: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true })
   manufacturedOn?: string;

@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Aut
 import type { FilterQuery } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  addDays, AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, recordEvent, requireId, today,
+  addDays, AppError, connectionOf, maybeLoad, mustLoad, PageArgs, paginate, partnerScope, recordEvent, requireId, requireOwnSupplier, today,
 } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Lot } from './lot.entity';
@@ -33,10 +33,16 @@ export class LotResolver {
   }
 
   @Authorized('PLANNER', 'QUALITY', 'PARTNER')
-  @Mutation(() => Lot, { description: 'Registers a lot made outside a goods receipt (a work order\'s output); AVAILABLE, no stock yet.' })
+  @Mutation(() => Lot, {
+    description: 'Registers a lot made outside a goods receipt (a work order\'s output); AVAILABLE, no stock yet. ' +
+      'A partner registers lots of its own supplier only (the default supplier for it).',
+  })
   async registerLot(@Arg('input') input: RegisterLotInput, @Ctx() ctx: Context): Promise<Lot> {
+    // A partner registers the lots it makes: for its own supplier (the default), never another's.
+    const supplierId = input.supplierId ?? partnerScope(ctx.identity);
+    requireOwnSupplier(ctx.identity, supplierId, 'supplierId');
     const product = await mustLoad(ctx.loaders.product, 'Product', input.productId, 'productId');
-    if (input.supplierId) await ctx.references.requireExisting('Supplier', [{ id: input.supplierId, field: 'supplierId' }]);
+    if (supplierId) await ctx.references.requireExisting('Supplier', [{ id: supplierId, field: 'supplierId' }]);
     if (input.expiresOn && input.manufacturedOn && input.expiresOn < input.manufacturedOn) {
       throw AppError.badInput('expiresOn', 'must not be before manufacturedOn');
     }
@@ -45,7 +51,7 @@ export class LotResolver {
       return await ctx.em.transactional(async (em) => {
         if (await em.count(Lot, { product, lotNumber: input.lotNumber })) throw taken();
         const lot = em.create(Lot, {
-          product, lotNumber: input.lotNumber, supplierId: input.supplierId ?? null,
+          product, lotNumber: input.lotNumber, supplierId: supplierId ?? null,
           manufacturedOn: input.manufacturedOn ?? null, expiresOn: input.expiresOn ?? null,
         });
         em.persist(lot);

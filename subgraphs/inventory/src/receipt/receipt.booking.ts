@@ -16,6 +16,7 @@ import { StockMovementType } from '../stock/stock.enums';
 import { bookMovements } from '../stock/stock.ledger';
 import { Receipt, ReceiptLine } from './receipt.entity';
 import { receiptBooked, type ReceiptSource } from './receipt.events';
+import { requireBrandScope } from '../access';
 
 /** Advisory lock class for "the receipt of shipment X" (two-key form: its own key space). */
 const RECEIPT_LOCK = 0x72637074; // "rcpt"
@@ -36,7 +37,7 @@ export interface ReceiptDraft {
   shipmentId: string;
   location: Location;
   receivedAt: Date;
-  /** Recorded on the lots the receipt creates. */
+  /** The shipment's supplier: recorded on the receipt (its partner scope) and on the lots it creates. */
   supplierId: string | null;
   note: string | null;
   source: ReceiptSource;
@@ -45,6 +46,8 @@ export interface ReceiptDraft {
 
 /** Books the receipt; null when the shipment already has one. Rule violations throw coded errors naming `lines[i]…`. */
 export async function bookReceipt(em: EntityManager, draft: ReceiptDraft): Promise<Receipt | null> {
+  // The lock, the "received already?" count and the lot lookup must see every supplier's rows.
+  requireBrandScope(em, 'booking a receipt');
   await em.execute(`select pg_advisory_xact_lock(${RECEIPT_LOCK}, hashtext(?))`, [draft.shipmentId]);
   if (await em.count(Receipt, { shipmentId: draft.shipmentId })) return null;
   draft.lines.forEach((line, i) => {
@@ -52,7 +55,9 @@ export async function bookReceipt(em: EntityManager, draft: ReceiptDraft): Promi
       throw AppError.badInput(`lines[${i}].lotNumber`, 'required for a lot-tracked product');
     }
   });
-  const receipt = em.create(Receipt, { shipmentId: draft.shipmentId, location: draft.location, receivedAt: draft.receivedAt, note: draft.note });
+  const receipt = em.create(Receipt, {
+    shipmentId: draft.shipmentId, location: draft.location, receivedAt: draft.receivedAt, note: draft.note, supplierId: draft.supplierId,
+  });
   em.persist(receipt);
   const { lots, created } = await lotsFor(em, draft);
   const lines = draft.lines.map((line, i) =>

@@ -32,7 +32,7 @@ export class ReceiveShipmentInput {
   @Field(() => ID) locationId!: string;
   @Field(() => Date, { nullable: true, description: 'Default now.' }) receivedAt?: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'The supplier (owned by suppliers) recorded on lots this receipt creates.' })
+  @Field(() => ID, { nullable: true, description: 'The supplier (owned by suppliers) that shipped the goods: recorded on the receipt (its partner may see it) and on the lots it creates.' })
   supplierId?: string | null;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 1000) note?: string | null;

@@ -10,6 +10,7 @@ import { Receipt, ReceiptLine } from './receipt.entity';
 import { ReceiptFilter, ReceiveShipmentInput } from './receipt.input';
 import { receiveShipment } from './receipt.mutation';
 import { Shipment } from './shipment.reference';
+import { relatedOrForbidden } from '../access';
 
 export const ReceiptConnection = connectionOf(Receipt);
 
@@ -20,7 +21,7 @@ export class ReceiptResolver {
     return maybeLoad(ctx.loaders.receipt, id);
   }
 
-  @Query(() => ReceiptConnection)
+  @Query(() => ReceiptConnection, { description: 'For a partner: the receipts of its own shipments.' })
   receipts(
     @Arg('filter', () => ReceiptFilter, { nullable: true }) filter: ReceiptFilter | null,
     @Args() page: PageArgs,
@@ -46,9 +47,12 @@ export class ReceiptResolver {
     return { id: receipt.shipmentId };
   }
 
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, {
+    nullable: true,
+    description: "Where the goods were received; null with FORBIDDEN for a partner when that is another CM's plant.",
+  })
   location(@Root() receipt: Receipt, @Ctx() ctx: Context): Promise<Location | null> {
-    return ctx.loaders.location.load(receipt.location.id);
+    return relatedOrForbidden(ctx.identity, ctx.loaders.location.load(receipt.location.id), 'Location', receipt.location.id);
   }
 
   @FieldResolver(() => [ReceiptLine])
@@ -64,9 +68,9 @@ export class ReceiptLineResolver {
     return ctx.loaders.product.load(line.product.id);
   }
 
-  @FieldResolver(() => Lot, { nullable: true })
+  @FieldResolver(() => Lot, { nullable: true, description: "Null without a lot; null with FORBIDDEN for a partner when the lot is another supplier's." })
   lot(@Root() line: ReceiptLine, @Ctx() ctx: Context): Promise<Lot | null> | null {
-    return line.lot ? ctx.loaders.lot.load(line.lot.id) : null;
+    return line.lot ? relatedOrForbidden(ctx.identity, ctx.loaders.lot.load(line.lot.id), 'Lot', line.lot.id) : null;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'receivedQuantity − expectedQuantity (negative = short); null without an expectation.' })
@@ -77,7 +81,10 @@ export class ReceiptLineResolver {
 
 @Resolver(() => Shipment)
 export class ShipmentReceiptResolver {
-  @FieldResolver(() => Receipt, { nullable: true, description: 'The goods receipt booked for this shipment, once it has arrived.' })
+  @FieldResolver(() => Receipt, {
+    nullable: true,
+    description: "The goods receipt booked for this shipment, once it has arrived (for a partner: of its own shipments only).",
+  })
   receipt(@Root() shipment: Shipment, @Ctx() ctx: Context): Promise<Receipt | null> {
     return maybeLoad(ctx.loaders.receiptByShipment, shipment.id);
   }

@@ -1,7 +1,9 @@
 // Recent demand per product+location for days of supply: one grouped statement for every level a
-// request resolves, however many there are.
+// request resolves, however many there are. Demand is brand-internal: raw SQL escapes the partner
+// filters, so a partner's request reads none (its levels are hidden anyway; this keeps the SQL safe alone).
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { partnerScopeOf } from '@cmgraph/platform';
 import { DEMAND_TYPES, DEMAND_WINDOW_DAYS } from './stock.rules';
 
 export function demandKey(productId: string, locationId: string): string {
@@ -12,6 +14,7 @@ export function demandKey(productId: string, locationId: string): string {
 export function recentDemandLoader(em: EntityManager): DataLoader<string, number> {
   return new DataLoader<string, number>(
     async (keys) => {
+      if (partnerScopeOf(em) !== null) return keys.map(() => 0);
       const pairs = keys.map((key) => key.split(':') as [string, string]);
       // Ids come from stock_level rows (uuid columns), so the array literals carry no user text.
       const rows = await em.execute<{ product_id: string; location_id: string; demand: number }[]>(

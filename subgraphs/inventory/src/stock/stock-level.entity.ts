@@ -2,13 +2,15 @@
 // (stock.ledger.ts) in the transaction that books each movement, so it always equals the ledger's sum.
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerHidden } from '@cmgraph/platform';
 import { Product } from '../product/product.entity';
 import { Location } from '../location/location.entity';
 
 type Defaulted = 'onHand' | 'reserved' | 'inTransit' | 'safetyStock' | 'reorderPoint';
 
-@ObjectType({ description: 'Stock of a product at a location, all lots together.' })
+/** Brand-internal: stock, policy and demand at the brand's places are no contract manufacturer's business. */
+@PartnerHidden()
+@ObjectType({ description: 'Stock of a product at a location, all lots together. Partners see none.' })
 @Entity()
 // Leads with product_id, so it also serves that foreign key.
 @Unique({ properties: ['product', 'location'] })

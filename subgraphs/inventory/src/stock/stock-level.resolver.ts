@@ -9,12 +9,13 @@ import { StockLevel } from './stock-level.entity';
 import { SetStockPolicyInput, StockLevelFilter } from './stock.input';
 import { demandKey } from './demand.loader';
 import { daysOfSupply, DEMAND_WINDOW_DAYS } from './stock.rules';
+import { requireBrandScope } from '../access';
 
 export const StockLevelConnection = connectionOf(StockLevel);
 
 @Resolver(() => StockLevel)
 export class StockLevelResolver {
-  @Query(() => StockLevelConnection)
+  @Query(() => StockLevelConnection, { description: 'Brand-internal: empty for partners.' })
   stockLevels(
     @Arg('filter', () => StockLevelFilter, { nullable: true }) filter: StockLevelFilter | null,
     @Args() page: PageArgs,
@@ -32,7 +33,9 @@ export class StockLevelResolver {
     const product = await mustLoad(ctx.loaders.product, 'Product', input.productId, 'productId');
     const location = await mustLoad(ctx.loaders.location, 'Location', input.locationId, 'locationId');
     if (input.reorderPoint < input.safetyStock) throw AppError.badInput('reorderPoint', 'must not be below safetyStock');
-    // An upsert rather than load-then-save: the ledger may create the same row concurrently.
+    // An upsert rather than load-then-save: the ledger may create the same row concurrently. Raw SQL is
+    // unscoped, which is right: only brand roles may set a policy (a partner never reaches this).
+    requireBrandScope(ctx.em, 'a stock policy');
     await ctx.em.execute(
       `insert into stock_level (id, created_at, updated_at, product_id, location_id, on_hand, reserved, in_transit, safety_stock, reorder_point)
        values (?, now(), now(), ?, ?, 0, 0, 0, ?, ?)

@@ -2,14 +2,17 @@
 // edit, and a database trigger refuses UPDATE and DELETE so no code path can rewrite history.
 import { Check, Entity, Enum, Index, ManyToOne, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Product } from '../product/product.entity';
 import { Location } from '../location/location.entity';
 import { Lot } from '../lot/lot.entity';
 import { StockMovementType } from './stock.enums';
+import { REFERENCE_KEPT_FOR_PARTNERS } from '../access';
 
 type Defaulted = 'lot' | 'fromLocation' | 'toLocation' | 'reference' | 'reason' | 'occurredAt';
 
+/** A partner sees the movements of its own lots (where its goods went: received, moved, consumed); no other. */
+@PartnerScoped((supplierId) => ({ lot: { supplierId } }))
 @ObjectType({ description: 'An entry in the append-only stock ledger; quantities are always positive, direction is from → to.' })
 @Entity()
 // Serves the days-of-supply demand query (product, source location, recent window) and the product FK.
@@ -34,10 +37,10 @@ export class StockMovement extends OwnedEntity<Defaulted> {
   @ManyToOne(() => Lot, { nullable: true, index: true, deleteRule: 'restrict' })
   lot: Lot | null = null;
 
-  @ManyToOne(() => Location, { nullable: true, index: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Location, { nullable: true, index: true, deleteRule: 'restrict', filters: REFERENCE_KEPT_FOR_PARTNERS })
   fromLocation: Location | null = null;
 
-  @ManyToOne(() => Location, { nullable: true, index: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Location, { nullable: true, index: true, deleteRule: 'restrict', filters: REFERENCE_KEPT_FOR_PARTNERS })
   toLocation: Location | null = null;
 
   @Field({ description: 'Always > 0, in the product\'s unit of measure.' })

@@ -11,12 +11,13 @@ import { StockMovement } from './stock-movement.entity';
 import { RecordStockMovementInput, StockMovementFilter } from './stock.input';
 import { manualDraft } from './stock-movement.draft';
 import { bookMovements } from './stock.ledger';
+import { relatedOrForbidden } from '../access';
 
 export const StockMovementConnection = connectionOf(StockMovement);
 
 @Resolver(() => StockMovement)
 export class StockMovementResolver {
-  @Query(() => StockMovementConnection, { description: 'The ledger, oldest booking first.' })
+  @Query(() => StockMovementConnection, { description: 'The ledger, oldest booking first. For a partner: the movements of its own lots.' })
   stockMovements(
     @Arg('filter', () => StockMovementFilter, { nullable: true }) filter: StockMovementFilter | null,
     @Args() page: PageArgs,
@@ -50,14 +51,16 @@ export class StockMovementResolver {
     return movement.lot ? ctx.loaders.lot.load(movement.lot.id) : null;
   }
 
-  @FieldResolver(() => Location, { nullable: true })
+  @FieldResolver(() => Location, { nullable: true, description: "Null when the type has none; null with FORBIDDEN for a partner when it is another CM's plant." })
   fromLocation(@Root() movement: StockMovement, @Ctx() ctx: Context): Promise<Location | null> | null {
-    return movement.fromLocation ? ctx.loaders.location.load(movement.fromLocation.id) : null;
+    const id = movement.fromLocation?.id;
+    return id ? relatedOrForbidden(ctx.identity, ctx.loaders.location.load(id), 'Location', id) : null;
   }
 
-  @FieldResolver(() => Location, { nullable: true })
+  @FieldResolver(() => Location, { nullable: true, description: "Null when the type has none; null with FORBIDDEN for a partner when it is another CM's plant." })
   toLocation(@Root() movement: StockMovement, @Ctx() ctx: Context): Promise<Location | null> | null {
-    return movement.toLocation ? ctx.loaders.location.load(movement.toLocation.id) : null;
+    const id = movement.toLocation?.id;
+    return id ? relatedOrForbidden(ctx.identity, ctx.loaders.location.load(id), 'Location', id) : null;
   }
 }
 

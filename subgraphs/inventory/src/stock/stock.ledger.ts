@@ -12,6 +12,7 @@ import { StockMovement } from './stock-movement.entity';
 import { StockMovementType } from './stock.enums';
 import { locationRoles, netDeltas, type LevelDelta } from './stock.rules';
 import { belowReorderPoint, crossesReorderPoint, movementRecorded, type ReorderCrossing } from './stock.events';
+import { requireBrandScope } from '../access';
 
 export interface MovementDraft {
   type: StockMovementType;
@@ -38,6 +39,8 @@ export interface LedgerBooking {
 
 /** Must run inside `em.transactional`: persists the movements and applies their level changes. */
 export async function bookMovements(em: EntityManager, drafts: MovementDraft[]): Promise<LedgerBooking> {
+  // The level updates and the INSUFFICIENT_STOCK read are raw SQL over every supplier's stock.
+  requireBrandScope(em, 'the stock ledger');
   const deltas: LevelDelta[] = [];
   const skus = new Map(drafts.map((draft) => [draft.product.id, draft.product.sku]));
   const crossings: ReorderCrossing[] = [];

@@ -1,11 +1,14 @@
 // One line of a purchase order: what, how many, at what price, by when — and how far it has got.
 import { DecimalType } from '@mikro-orm/core';
 import { Check, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { PurchaseOrder } from './purchase-order.entity';
 import { LineAckStatus } from './purchase-order.enums';
+
+/** Who may read money amounts (unit prices, order totals); a partner reads them on its own orders only. */
+export const PRICE_READERS = ['BUYER', 'PLANNER', 'ANALYST', 'PARTNER'] as const;
 
 /** numeric(18,4) read back as a JS number: quantities in KG or M are fractional, money must not drift. */
 export const decimal = () => ({ type: new DecimalType('number'), precision: 18, scale: 4 });
@@ -13,6 +16,8 @@ export const decimal = () => ({ type: new DecimalType('number'), precision: 18, 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// A partner sees the lines of its own orders.
+@PartnerScoped((supplierId) => ({ purchaseOrder: { supplierId } }))
 @Unique({ properties: ['purchaseOrder', 'lineNumber'] })
 // Last line of defence behind input validation: no path may store a line that breaks these.
 @Check({ name: 'purchase_order_line_quantity_positive', expression: 'quantity > 0' })
@@ -37,7 +42,12 @@ export class PurchaseOrderLine extends OwnedEntity<'ackStatus' | 'quantityShippe
   @Property({ length: 10 })
   uom!: string;
 
-  @Field(() => Float, { description: "Price per `uom` in the order's currency." })
+  // Prices are commercial terms: quality and sustainability staff work without them.
+  @Authorized(...PRICE_READERS)
+  @Field(() => Float, {
+    nullable: true,
+    description: "Price per `uom` in the order's currency. Null with FORBIDDEN for callers without BUYER, PLANNER, ANALYST or PARTNER.",
+  })
   @Property(decimal())
   unitPrice!: number;
 

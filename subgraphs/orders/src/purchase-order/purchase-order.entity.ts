@@ -1,12 +1,14 @@
 // A purchase order from the brand to one supplier, shipped to one of the brand's stock locations.
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Incoterms, PurchaseOrderStatus } from './purchase-order.enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// A partner (CM) sees the orders placed with it.
+@PartnerScoped()
 // Supplier pages walk (supplier_id, id) in keyset order; this index serves both the filter and the order.
 @Index({ properties: ['supplierId', 'id'] })
 export class PurchaseOrder extends OwnedEntity<'status' | 'orderedAt'> {

@@ -1,9 +1,9 @@
 // Purchase-order queries and the order's relations: its lines, shipments, supplier and ship-to location.
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { connectionOf, maybeLoad, PageArgs, paginate } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { PurchaseOrder } from './purchase-order.entity';
-import { PurchaseOrderLine } from './purchase-order-line.entity';
+import { PRICE_READERS, PurchaseOrderLine } from './purchase-order-line.entity';
 import { PurchaseOrderFilter } from './purchase-order.input';
 import { purchaseOrderWhere } from './purchase-order.filter';
 import { LineAckStatus } from './purchase-order.enums';
@@ -48,7 +48,12 @@ export class PurchaseOrderResolver {
     return shipments.filter((s): s is Shipment => s instanceof Shipment);
   }
 
-  @FieldResolver(() => Float, { description: 'Σ quantity × unit price over the lines not rejected, in `currency`.' })
+  @Authorized(...PRICE_READERS)
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Σ quantity × unit price over the lines not rejected, in `currency`. ' +
+      'Null with FORBIDDEN for callers without BUYER, PLANNER, ANALYST or PARTNER.',
+  })
   async totalAmount(@Root() order: PurchaseOrder, @Ctx() ctx: Context): Promise<number> {
     const lines = await ctx.loaders.linesByPurchaseOrder.load(order.id);
     const live = lines.filter((line) => line.ackStatus !== LineAckStatus.REJECTED);

@@ -1,12 +1,14 @@
 // A milestone in a shipment's journey, as reported by the carrier or the supplier.
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Shipment } from './shipment.entity';
 import { MilestoneType } from './shipment.enums';
 
 @ObjectType()
 @Entity()
+// A partner sees the milestones of its own shipments.
+@PartnerScoped((supplierId) => ({ shipment: { supplierId } }))
 export class ShipmentEvent extends OwnedEntity {
   @ManyToOne(() => Shipment, { index: true })
   shipment!: Shipment;

@@ -1,7 +1,7 @@
 // One line of a shipment: a quantity of one PO line, optionally in a package and from a lot.
 import { Check, Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { decimal, PurchaseOrderLine } from '../purchase-order/purchase-order-line.entity';
 import { PurchaseOrder } from '../purchase-order/purchase-order.entity';
 import { Shipment } from './shipment.entity';
@@ -10,6 +10,8 @@ import { ShipmentPackage } from './shipment-package.entity';
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// A partner sees the lines of its own shipments.
+@PartnerScoped((supplierId) => ({ shipment: { supplierId } }))
 @Check({ name: 'shipment_line_quantity_positive', expression: 'quantity > 0' })
 export class ShipmentLine extends OwnedEntity {
   @ManyToOne(() => Shipment, { index: true })

@@ -2,11 +2,13 @@
 import { DecimalType } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Shipment } from './shipment.entity';
 
 @ObjectType()
 @Entity()
+// A partner sees the packages of its own shipments.
+@PartnerScoped((supplierId) => ({ shipment: { supplierId } }))
 export class ShipmentPackage extends OwnedEntity {
   @ManyToOne(() => Shipment, { index: true })
   shipment!: Shipment;

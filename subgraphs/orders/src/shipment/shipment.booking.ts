@@ -3,7 +3,7 @@
 // with its events: `shipment.updated` (CREATED), `shipment.late` when booked with an ETA past a
 // promise, and `purchase_order.partially_shipped` for orders that start shipping.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { AppError, recordEvent, requireId, type NewEvent } from '@cmgraph/platform';
+import { AppError, recordEvent, requireId, requireOwnSupplier, type NewEvent } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { PurchaseOrder } from '../purchase-order/purchase-order.entity';
 import { PurchaseOrderLine } from '../purchase-order/purchase-order-line.entity';
@@ -25,11 +25,15 @@ import { purchaseOrderStatusReached } from '../purchase-order/purchase-order.eve
 export async function bookShipment(ctx: Context, input: CreateShipmentInput): Promise<Shipment> {
   checkPackaging(input);
   input.lines.forEach((line, i) => requireId(line.purchaseOrderLineId, `lines[${i}].purchaseOrderLineId`));
-  await requireReferences(ctx.references, [
+  // A partner announces its own shipments only, from its own facilities; its PO lines are all it can
+  // find below (the partner filter), so another supplier's line is NOT_FOUND.
+  requireOwnSupplier(ctx.identity, input.supplierId, 'supplierId');
+  const [, [facility]] = await requireReferences(ctx.references, [
     ['Supplier', [{ id: input.supplierId, field: 'supplierId' }]],
-    ['Facility', [{ id: input.shipFromFacilityId, field: 'shipFromFacilityId' }]],
+    ['Facility', [{ id: input.shipFromFacilityId, field: 'shipFromFacilityId' }], 'supplier { id }'],
     ['Location', [{ id: input.shipToLocationId, field: 'shipToLocationId' }]],
   ]);
+  requireOwnSupplier(ctx.identity, (facility as { supplier?: { id: string } } | undefined)?.supplier?.id, 'shipFromFacilityId');
   try {
     return await ctx.em.transactional(async (em) => {
       if (await em.count(Shipment, { number: input.number })) throw numberTaken(input.number);

@@ -2,12 +2,14 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { ShipmentStatus, TransportMode } from './shipment.enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'An advance ship notice (ASN) and the shipment it announces.' })
 @Entity()
+// A partner (CM) sees the shipments it announced.
+@PartnerScoped()
 @Index({ properties: ['supplierId', 'id'] })
 export class Shipment extends OwnedEntity<'status'> {
   @Field({ description: 'Unique ASN number, e.g. "ASN-0000123".' })

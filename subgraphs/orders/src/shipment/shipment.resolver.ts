@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
+import { connectionOf, maybeLoad, PageArgs, paginate, partnerScopeOf, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Shipment } from './shipment.entity';
 import { ShipmentLine } from './shipment-line.entity';
@@ -91,6 +91,10 @@ export class ShipmentResolver {
 
 function shipmentWhere(em: EntityManager, filter: ShipmentFilter): FilterQuery<Shipment> {
   const where: FilterQuery<Shipment>[] = [];
+  // The partner filter covers this find; said again because the order subquery below is query-builder
+  // SQL, which filters do not reach (it only narrows ids, but this keeps the whole statement scoped).
+  const partner = partnerScopeOf(em);
+  if (partner !== null) where.push({ supplierId: partner });
   if (filter.supplierId) where.push({ supplierId: requireId(filter.supplierId, 'filter.supplierId') });
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   if (filter.purchaseOrderId) {

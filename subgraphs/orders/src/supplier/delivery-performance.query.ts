@@ -1,8 +1,10 @@
 // Delivery performance in SQL, batched: one statement computes the figures for every (supplier,
 // period) asked for in one request — e.g. all suppliers of one `_entities` call — whatever their number.
-// The predicates mirror delivery-performance.ts, where the definitions live.
+// The predicates mirror delivery-performance.ts, where the definitions live. Raw SQL, so the partner
+// filter does not reach it: for a partner's request it counts only the partner's own orders.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { partnerScopeOf } from '@cmgraph/platform';
 import { performanceFromTotals, type DeliveryPerformance, type PerformanceWindow } from './delivery-performance';
 
 export interface PerformanceKey extends PerformanceWindow {
@@ -34,6 +36,7 @@ LEFT JOIN LATERAL (
   FROM purchase_order po
   JOIN purchase_order_line pol ON pol.purchase_order_id = po.id
   WHERE po.supplier_id = r.supplier_id
+    AND (?::uuid IS NULL OR po.supplier_id = ?::uuid)
     AND po.status NOT IN ('DRAFT', 'CANCELLED')
     AND pol.ack_status <> 'REJECTED'
     AND coalesce(pol.original_promised_date, pol.requested_date) BETWEEN r.from_date AND r.to_date
@@ -47,7 +50,8 @@ export function deliveryPerformanceLoader(em: EntityManager): DataLoader<Perform
       const request = keys.map((key, n) => ({
         n, supplier_id: key.supplierId, from_date: key.from, to_date: key.to, days_early: key.daysEarly, days_late: key.daysLate,
       }));
-      const rows = await em.execute<TotalsRow[]>(SQL, [JSON.stringify(request)]);
+      const partner = partnerScopeOf(em);
+      const rows = await em.execute<TotalsRow[]>(SQL, [JSON.stringify(request), partner, partner]);
       const byIndex = new Map(rows.map((row) => [Number(row.n), row]));
       return keys.map((_, n) => {
         const row = byIndex.get(n)!;

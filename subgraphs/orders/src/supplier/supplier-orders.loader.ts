@@ -1,10 +1,11 @@
 // `Supplier.purchaseOrders` for many suppliers at once: one ranked statement returns the first page of
 // every supplier asked about with the same arguments (a window function per supplier), and one grouped
 // count serves `totalCount`, so a list of suppliers costs the same statements as one supplier.
+// Both are query-builder SQL, which the partner filter does not reach: they add the scope themselves.
 import DataLoader from 'dataloader';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, type Page, type PageArgs } from '@cmgraph/platform';
+import { decodeCursor, encodeCursor, partnerScopeOf, type Page, type PageArgs } from '@cmgraph/platform';
 import { PurchaseOrder } from '../purchase-order/purchase-order.entity';
 import { purchaseOrderWhere } from '../purchase-order/purchase-order.filter';
 import type { SupplierPurchaseOrderFilter } from '../purchase-order/purchase-order.input';
@@ -21,8 +22,11 @@ function argsSignature(key: SupplierOrdersKey, withCursor = true): string {
   return JSON.stringify([key.filter, updatedSince ?? null, ...(withCursor ? [first, after ?? null] : [])]);
 }
 
-function scopedWhere(key: SupplierOrdersKey, supplierIds: string[]): FilterQuery<PurchaseOrder>[] {
+/** The key's conditions for these suppliers — only the partner's own when `em` is a partner's. */
+function scopedWhere(em: EntityManager, key: SupplierOrdersKey, supplierIds: string[]): FilterQuery<PurchaseOrder>[] {
   const where: FilterQuery<PurchaseOrder>[] = [purchaseOrderWhere(key.filter), { supplierId: { $in: supplierIds } }];
+  const partner = partnerScopeOf(em);
+  if (partner !== null) where.push({ supplierId: partner });
   if (key.page.updatedSince) where.push({ updatedAt: { $gte: key.page.updatedSince } });
   return where;
 }
@@ -45,7 +49,7 @@ export function supplierOrderPageLoader(em: EntityManager) {
       const pages = new Map<string, PurchaseOrder[]>();
       for (const [signature, group] of byArgs(keys, true)) {
         const sample = group[0]!;
-        const where = scopedWhere(sample, group.map((k) => k.supplierId));
+        const where = scopedWhere(em, sample, group.map((k) => k.supplierId));
         if (sample.page.after) where.push({ id: { $gt: decodeCursor(sample.page.after) } });
         const ranked = em
           .createQueryBuilder(PurchaseOrder, 'p')
@@ -82,7 +86,7 @@ export function supplierOrderCountLoader(em: EntityManager) {
         const rows = await em
           .createQueryBuilder(PurchaseOrder, 'p')
           .select(['p.supplierId', raw('count(*)::int as total')])
-          .where(forBuilder(scopedWhere(group[0]!, group.map((k) => k.supplierId))))
+          .where(forBuilder(scopedWhere(em, group[0]!, group.map((k) => k.supplierId))))
           .groupBy('p.supplierId')
           .execute<{ supplierId: string; total: number }[]>('all');
         for (const row of rows) counts.set(`${signature}|${row.supplierId}`, row.total);

@@ -2,13 +2,14 @@
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { NonConformance } from '../non-conformance/non-conformance.entity';
 import { CorrectiveActionStatus } from './corrective-action.enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+@PartnerScoped()
 export class CorrectiveAction extends OwnedEntity<'status' | 'closedAt'> {
   @Field({ description: 'e.g. "CA-0000007", numbered without gaps.' })
   @Property({ length: 20 })
@@ -42,6 +43,7 @@ export class CorrectiveAction extends OwnedEntity<'status' | 'closedAt'> {
 
 @ObjectType({ description: 'One of the eight disciplines of an 8D, D1 to D8.' })
 @Entity()
+@PartnerScoped((supplierId) => ({ correctiveAction: { supplierId } }))
 @Unique({ properties: ['correctiveAction', 'step'] })
 export class CorrectiveActionStep extends OwnedEntity<'text' | 'completedAt'> {
   @ManyToOne(() => CorrectiveAction)
@@ -66,6 +68,7 @@ export class CorrectiveActionStep extends OwnedEntity<'text' | 'completedAt'> {
 
 /** Which non-conformances a corrective action addresses (many to many). */
 @Entity()
+@PartnerScoped((supplierId) => ({ correctiveAction: { supplierId } }))
 @Unique({ properties: ['correctiveAction', 'nonConformance'] })
 export class CorrectiveActionNonConformance extends OwnedEntity {
   @ManyToOne(() => CorrectiveAction)

@@ -1,5 +1,6 @@
 // Everything recordInspection checks before it writes, cheapest first: the input's own consistency,
-// the plan and its sampling, the readings, then the referenced records at their owners.
+// the plan and its sampling, the readings, then the referenced records at their owners (and, for a
+// partner, that the lot and the anchor are its own supplier's).
 import { AppError, mustLoad } from '@cmgraph/platform';
 import type { Context } from '../context';
 import type { InspectionPlan } from '../plan/inspection-plan.entity';
@@ -9,6 +10,7 @@ import type { SamplingPlan } from '../plan/aql';
 import { judgeReadings, type JudgedReading } from './reading.judgement';
 import type { InspectionCharacteristic } from '../plan/inspection-plan.entity';
 import type { RecordInspectionInput } from './inspection.input';
+import { anchorOf, inspectionSupplier, type Anchor } from './inspection.anchor';
 
 export interface CheckedInspection {
   plan: InspectionPlan;
@@ -21,13 +23,11 @@ export interface CheckedInspection {
 }
 
 interface LotFacts { lotNumber: string; supplier: { id: string } | null; product: { id: string } }
-interface ShipmentFacts { supplier: { id: string } | null }
 
-type Anchor = 'receiptId' | 'shipmentId' | 'workOrderId';
-const ANCHOR_TYPES: Record<Anchor, string> = { receiptId: 'Receipt', shipmentId: 'Shipment', workOrderId: 'WorkOrder' };
+const ANCHORS: Anchor[] = ['receiptId', 'shipmentId', 'workOrderId'];
 
 export async function checkInspection(input: RecordInspectionInput, ctx: Context): Promise<CheckedInspection> {
-  const anchors = (Object.keys(ANCHOR_TYPES) as Anchor[]).filter((key) => input[key]);
+  const anchors = ANCHORS.filter((key) => input[key]);
   if (anchors.length !== 1) throw AppError.badInput('receiptId', 'give exactly one of receiptId, shipmentId, workOrderId');
   const anchor = anchors[0]!;
   if (input.quantityInspected > input.lotSize) throw AppError.badInput('quantityInspected', 'must not exceed lotSize');
@@ -54,17 +54,14 @@ export async function checkInspection(input: RecordInspectionInput, ctx: Context
   // Asked before the transaction opens: no connection is held while other subgraphs answer.
   const settled = await Promise.allSettled([
     ctx.references.fetchExisting<LotFacts>('Lot', [{ id: input.lotId, field: 'lotId' }], 'lotNumber supplier { id } product { id }'),
-    anchor === 'shipmentId'
-      ? ctx.references.fetchExisting<ShipmentFacts>('Shipment', [{ id: input.shipmentId!, field: anchor }], 'supplier { id }')
-      : ctx.references.requireExisting(ANCHOR_TYPES[anchor], [{ id: input[anchor]!, field: anchor }]).then((): ShipmentFacts[] => []),
+    anchorOf(anchor, input[anchor]!, ctx),
   ] as const);
   // The lot's failure wins over the anchor's, so the error does not depend on which owner answered first.
   const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
-  const [lots, anchored] = settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [LotFacts[], ShipmentFacts[]];
+  const [lots, anchorSupplier] = settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [LotFacts[], () => Promise<string | null>];
   const lot = lots[0]!;
+  const supplierId = await inspectionSupplier(lot.supplier?.id ?? null, anchor, anchorSupplier, ctx);
   if (lot.product.id !== plan.productId) throw AppError.badInput('lotId', 'the lot is of another product than the plan');
-  return {
-    plan, sampling, readings, productId: plan.productId, supplierId: lot.supplier?.id ?? anchored[0]?.supplier?.id ?? null, lotNumber: lot.lotNumber,
-  };
+  return { plan, sampling, readings, productId: plan.productId, supplierId, lotNumber: lot.lotNumber };
 }

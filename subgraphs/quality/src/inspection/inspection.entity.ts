@@ -1,7 +1,7 @@
 // An inspection of one lot against one plan, at a receipt, a shipment or a work order, and its readings.
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { InspectionCharacteristic, InspectionPlan } from '../plan/inspection-plan.entity';
 import { InspectionTrigger } from '../plan/plan.enums';
 import { InspectionResult } from './inspection.enums';
@@ -13,6 +13,8 @@ type Defaulted = 'receiptId' | 'workOrderId' | 'shipmentId' | 'supplierId' | 'no
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Quantities are in the product\'s unit of measure (Product.uom).' })
 @Entity()
+// A partner sees the inspections of the lots it made (an inspection without a supplier is the brand's).
+@PartnerScoped()
 // The KPI statements scan a supplier's or a product's inspections by date.
 @Index({ properties: ['supplierId', 'inspectedAt'] })
 @Index({ properties: ['productId', 'inspectedAt'] })
@@ -88,6 +90,7 @@ export class Inspection extends OwnedEntity<Defaulted> {
 
 @ObjectType({ description: 'One measurement of a characteristic, judged against its limits.' })
 @Entity()
+@PartnerScoped((supplierId) => ({ inspection: { supplierId } }))
 export class InspectionReading extends OwnedEntity {
   @ManyToOne(() => Inspection, { index: true })
   inspection!: Inspection;

@@ -11,7 +11,7 @@ import { checkInspection, type CheckedInspection } from './inspection.checks';
 import { InspectionCharacteristic, InspectionPlan } from '../plan/inspection-plan.entity';
 import { DefectCode } from '../defect/defect-code.entity';
 import { NonConformanceSeverity } from '../non-conformance/non-conformance.enums';
-import { lockLot, openNonConformanceIn, openNonConformanceOfLot } from '../non-conformance/non-conformance.opening';
+import { lockLot, openNonConformanceIn, openNonConformanceOfLot, UNSCOPED } from '../non-conformance/non-conformance.opening';
 import { nonConformanceEvent } from '../non-conformance/non-conformance.events';
 import { inspectionRecorded } from './inspection.events';
 
@@ -27,9 +27,11 @@ export async function recordInspection(input: RecordInspectionInput, ctx: Contex
   if (input.defectCode && !defectCode) throw AppError.notFound('DefectCode', input.defectCode, 'defectCode');
   return ctx.em.transactional(async (em) => {
     // First attempt or re-inspection, and "is a non-conformance already open for the lot", are decided
-    // under the lot's lock: two concurrent first attempts cannot both be first, nor open two NCs.
+    // under the lot's lock: two concurrent first attempts cannot both be first, nor open two NCs. Both
+    // are facts of the lot (a partner's own, checked above), decided over all its rows: a partner's
+    // row scope must not make a re-inspection count as a first pass.
     await lockLot(em, input.lotId);
-    const earlier = await em.count(Inspection, { lotId: input.lotId, plan: checked.plan.id });
+    const earlier = await em.count(Inspection, { lotId: input.lotId, plan: checked.plan.id }, { filters: UNSCOPED });
     const inspection = em.create(Inspection, {
       plan: em.getReference(InspectionPlan, checked.plan.id), trigger: checked.plan.trigger,
       lotId: input.lotId, productId: checked.productId, supplierId: checked.supplierId,

@@ -1,8 +1,11 @@
 // PPM and first-pass yield in SQL, batched: one statement computes the totals for every (supplier or
 // product, period) asked for in one request — e.g. all suppliers of one `_entities` call. The
-// predicates mirror quality-kpi.ts, where the definitions live.
+// predicates mirror quality-kpi.ts, where the definitions live. For a partner the statement counts only
+// its own supplier's inspections (filters do not reach raw SQL): a product's KPIs are then the partner's
+// own figures for that product, never the brand's across CMs.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { partnerScopeOf } from '@cmgraph/platform';
 import { qualityFromTotals, type KpiPeriod, type QualityPerformance } from './quality-kpi';
 
 export interface QualityKey extends KpiPeriod {
@@ -30,6 +33,7 @@ LEFT JOIN LATERAL (
   SELECT x.id, x.result, x.trigger, x.lot_size, x.quantity_rejected
   FROM inspection x
   WHERE ((r.scope = 'SUPPLIER' AND x.supplier_id = r.owner_id) OR (r.scope = 'PRODUCT' AND x.product_id = r.owner_id))
+    AND (?::uuid IS NULL OR x.supplier_id = ?::uuid)
     AND x.first_pass
     AND x.inspected_at >= r.from_day::timestamp AT TIME ZONE 'UTC'
     AND x.inspected_at < (r.to_day + 1)::timestamp AT TIME ZONE 'UTC'
@@ -41,7 +45,8 @@ export function qualityPerformanceLoader(em: EntityManager): DataLoader<QualityK
   return new DataLoader<QualityKey, QualityPerformance, string>(
     async (keys) => {
       const request = keys.map((key, n) => ({ n, scope: key.scope, owner_id: key.id, from_day: key.from, to_day: key.to }));
-      const rows = await em.execute<TotalsRow[]>(SQL, [JSON.stringify(request)]);
+      const partner = partnerScopeOf(em);
+      const rows = await em.execute<TotalsRow[]>(SQL, [JSON.stringify(request), partner, partner]);
       const byIndex = new Map(rows.map((row) => [Number(row.n), row]));
       return keys.map((_, n) => {
         const row = byIndex.get(n)!;

@@ -1,7 +1,7 @@
 // A non-conformance: material of one lot that does not meet its requirements, from finding to closure.
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Inspection } from '../inspection/inspection.entity';
 import { DefectCode } from '../defect/defect-code.entity';
 import { NonConformanceDisposition, NonConformanceSeverity, NonConformanceStatus } from './non-conformance.enums';
@@ -12,6 +12,7 @@ type Defaulted = 'status' | 'supplierId' | 'inspection' | 'defectCode' | 'dispos
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+@PartnerScoped()
 @Index({ properties: ['supplierId', 'status'] })
 export class NonConformance extends OwnedEntity<Defaulted> {
   @Field({ description: 'e.g. "NC-0000042", numbered without gaps.' })

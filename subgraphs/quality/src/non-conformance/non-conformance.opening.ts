@@ -2,6 +2,9 @@
 // inspection failed (recordInspection), so that the finding and its non-conformance commit together.
 // Both take the lot's lock first, so "is a non-conformance already open for this lot?" has one answer
 // at a time: a failed inspection links to the open one instead of opening a second.
+// Partners reach this only through recordInspection, for a lot checked to be their own supplier's; the
+// only raw SQL here is the lock (no rows read), and the new non-conformance takes the checked supplier.
+import { WITHOUT_PARTNER_SCOPE } from '@cmgraph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextDocumentNumber } from '../numbering/document-number';
 import { NonConformance } from './non-conformance.entity';
@@ -22,17 +25,25 @@ export interface NonConformanceDraft {
   openedAt?: Date;
 }
 
+/** Find options that lift a partner's row scope, for integrity decisions about a lot the caller was checked to own. */
+export const UNSCOPED = WITHOUT_PARTNER_SCOPE;
+
 /** Serialises writers that record findings on one lot, until the caller's transaction ends. */
 export async function lockLot(em: EntityManager, lotId: string): Promise<void> {
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`quality-lot:${lotId}`]);
 }
 
-/** The lot's oldest non-conformance that is not CLOSED, if any (call under `lockLot`). */
+/**
+ * The lot's oldest non-conformance that is not CLOSED, if any (call under `lockLot`). Over all of the
+ * lot's rows, so that the lot keeps one open non-conformance whoever records; the caller only links to
+ * it (its fields are read back through the request's scoped loaders, so nothing of it reaches a
+ * partner it does not belong to).
+ */
 export function openNonConformanceOfLot(em: EntityManager, lotId: string): Promise<NonConformance | null> {
   return em.findOne(
     NonConformance,
     { lotId, status: { $in: OPEN_NON_CONFORMANCE_STATUSES } },
-    { orderBy: { openedAt: 'asc', id: 'asc' } },
+    { orderBy: { openedAt: 'asc', id: 'asc' }, filters: UNSCOPED },
   );
 }
 

@@ -2,12 +2,16 @@
 // is lot genealogy, answered by inventory and production.
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { RecallStatus } from './recall.enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// A partner sees a recall whose root lots are all its own (as its events do: they carry a supplier only
+// then). A recall across several CMs is the brand's coordination: it would show each CM the others'
+// lots and reason, so partners see none of it.
+@PartnerScoped((supplierId) => ({ supplierIds: { $contains: [supplierId], $contained: [supplierId] } }))
 export class Recall extends OwnedEntity<'status' | 'completedAt' | 'initiatedAt' | 'supplierIds'> {
   @Field({ description: 'e.g. "RC-0000001", numbered without gaps.' })
   @Property({ length: 20 })

@@ -2,7 +2,7 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Supplier } from '../supplier/supplier.entity';
 import { Facility } from '../facility/facility.entity';
 
@@ -12,6 +12,7 @@ export enum AuditKind {
 }
 registerEnumType(AuditKind, { name: 'AuditKind' });
 
+@PartnerScoped((supplierId) => ({ supplier: supplierId }))
 @ObjectType()
 @Entity()
 export class Audit extends OwnedEntity<'majorFindings' | 'minorFindings'> {

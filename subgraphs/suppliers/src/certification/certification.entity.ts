@@ -2,7 +2,7 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Supplier } from '../supplier/supplier.entity';
 import { Facility } from '../facility/facility.entity';
 
@@ -17,6 +17,7 @@ export enum CertificationStandard {
 }
 registerEnumType(CertificationStandard, { name: 'CertificationStandard' });
 
+@PartnerScoped((supplierId) => ({ supplier: supplierId }))
 @ObjectType()
 @Entity()
 export class Certification extends OwnedEntity<'expiryNotifiedFor'> {

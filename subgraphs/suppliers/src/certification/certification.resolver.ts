@@ -1,7 +1,7 @@
 // Certification queries (with the expiring-within filter) and mutations: add and renew, each writing its event.
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
-import { addDays, AppError, connectionOf, PageArgs, paginate, recordEvent, requireId, today } from '@cmgraph/platform';
+import { addDays, AppError, connectionOf, PageArgs, paginate, recordEvent, requireId, requireOwnSupplier, today } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { supplierAndFacility } from '../facility/facility.lookup';
 import { Certification } from './certification.entity';
@@ -26,6 +26,7 @@ export class CertificationResolver {
   @Authorized('BUYER', 'QUALITY', 'PARTNER')
   @Mutation(() => Certification, { description: 'Writes `certification.added` with the certificate.' })
   async addCertification(@Arg('input') input: AddCertificationInput, @Ctx() ctx: Context): Promise<Certification> {
+    requireOwnSupplier(ctx.identity, input.supplierId, 'supplierId');
     const { supplier, facility } = await supplierAndFacility(ctx, input);
     if (input.validUntil < input.validFrom) throw AppError.badInput('validUntil', 'must not be before validFrom');
     const { supplierId: _s, facilityId: _f, ...fields } = input;

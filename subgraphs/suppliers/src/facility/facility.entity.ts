@@ -1,9 +1,10 @@
 // A supplier's site (plant, warehouse, DC): where goods are made or shipped from.
 import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Supplier } from '../supplier/supplier.entity';
 
+@PartnerScoped((supplierId) => ({ supplier: supplierId }))
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()

@@ -3,5 +3,6 @@ import { Migration20261124022451 } from './Migration20261124022451';
 import { Migration20261124030751 } from './Migration20261124030751';
 import { Migration20261124050016 } from './Migration20261124050016';
 import { Migration20261124050919 } from './Migration20261124050919';
+import { Migration20261124082925 } from './Migration20261124082925';
 
-export const migrations = [{ name: 'Migration20261124022451', class: Migration20261124022451 }, { name: 'Migration20261124030751', class: Migration20261124030751 }, { name: 'Migration20261124050016', class: Migration20261124050016 }, { name: 'Migration20261124050919', class: Migration20261124050919 }];
+export const migrations = [{ name: 'Migration20261124022451', class: Migration20261124022451 }, { name: 'Migration20261124030751', class: Migration20261124030751 }, { name: 'Migration20261124050016', class: Migration20261124050016 }, { name: 'Migration20261124050919', class: Migration20261124050919 }, { name: 'Migration20261124082925', class: Migration20261124082925 }];

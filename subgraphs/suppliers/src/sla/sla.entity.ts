@@ -1,9 +1,10 @@
 // The service-level agreement with a supplier: the targets its scorecard is measured against.
 import { Entity, OneToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Supplier } from '../supplier/supplier.entity';
 
+@PartnerScoped((supplierId) => ({ supplier: supplierId }))
 @ObjectType()
 @Entity()
 export class Sla extends OwnedEntity {

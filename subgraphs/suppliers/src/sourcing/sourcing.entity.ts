@@ -1,7 +1,7 @@
 // Which supplier makes which product, with what share: the basis of single-source risk.
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Supplier } from '../supplier/supplier.entity';
 
 export enum SourcingRole {
@@ -10,6 +10,7 @@ export enum SourcingRole {
 }
 registerEnumType(SourcingRole, { name: 'SourcingRole' });
 
+@PartnerScoped((supplierId) => ({ supplier: supplierId }))
 @ObjectType()
 @Entity()
 @Unique({ properties: ['productId', 'supplier'] })

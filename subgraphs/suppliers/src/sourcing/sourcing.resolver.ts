@@ -8,6 +8,7 @@ import { SourcingAssignment, SourcingRole } from './sourcing.entity';
 import { Product } from './product.reference';
 import { Supplier } from '../supplier/supplier.entity';
 import { SupplierStatus } from '../supplier/supplier.enums';
+import { INTERNAL_ROLES } from '../access/internal-roles';
 
 @InputType()
 export class AssignSourcingInput {
@@ -64,7 +65,12 @@ export class SourcingAssignmentResolver {
 
 @Resolver(() => Product)
 export class ProductSourcingResolver {
-  @FieldResolver(() => ProductSourcing)
+  // who else makes a product, and whether the brand depends on one source, is the brand's own risk view
+  @Authorized(INTERNAL_ROLES)
+  @FieldResolver(() => ProductSourcing, {
+    nullable: true,
+    description: 'Null with FORBIDDEN for PARTNER callers: the sourcing split names other suppliers.',
+  })
   async sourcing(@Root() product: Product, @Ctx() ctx: Context): Promise<ProductSourcing> {
     const assignments = await ctx.loaders.sourcingByProduct.load(product.id);
     const suppliers = await ctx.loaders.supplier.loadMany(assignments.map((a) => a.supplier.id));

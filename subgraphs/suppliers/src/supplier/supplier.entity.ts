@@ -1,9 +1,11 @@
 // A supplier of the brand: a contract manufacturer, a component maker or a logistics provider.
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { RiskTier, SupplierStatus, SupplierType } from './supplier.enums';
 
+// a partner sees its own supplier only; its status and risk tier are its own standing with the brand, so visible
+@PartnerScoped((supplierId) => ({ id: supplierId }))
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()

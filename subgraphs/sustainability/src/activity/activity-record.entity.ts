@@ -2,6 +2,7 @@
 // by the factor that matched it, which the record keeps.
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { PartnerScoped } from '@cmgraph/platform';
 import { FacilityRecord } from '../records/facility-record.entity';
 import { EmissionFactor } from '../factor/emission-factor.entity';
 import { ActivityType } from '../factor/emission-factor.enums';
@@ -9,6 +10,7 @@ import { DataQuality } from './activity.enums';
 
 @ObjectType({ description: 'Activity data × emission factor = kgCO2e, with the scope and category of the factor.' })
 @Entity()
+@PartnerScoped() // a partner sees its own supplier's rows only
 @Index({ properties: ['facilityId', 'periodStart'] })
 @Index({ properties: ['supplierId', 'periodStart'] })
 export class ActivityRecord extends FacilityRecord {

@@ -32,7 +32,7 @@ export class ActivityRecordResolver {
   })
   async recordActivity(@Arg('input') input: RecordActivityInput, @Ctx() ctx: Context): Promise<ActivityRecord> {
     // Asked before the transaction opens: no connection is held while suppliers answers.
-    const facts = await facilityFacts(ctx.references, input);
+    const facts = await facilityFacts(ctx, input);
     return ctx.em.transactional(async (em) => {
       const factor = await matchFactor(em, { activityType: input.activityType, country: facts.country, year: yearOf(facts.periodStart) }, 'activityType');
       const { quantityInFactorUnit, kgCo2e } = emissionsOf(factor, input.quantity, input.unit, 'unit');

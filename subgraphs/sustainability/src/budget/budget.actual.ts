@@ -23,10 +23,15 @@ export function actualOf(summary: EmissionsSummary, scopes: readonly number[]): 
   return scopes.reduce((sum, scope) => sum + (byScope[scope] ?? 0), 0);
 }
 
-/** The actual kgCO2e of each budget, in one statement, as `em` sees the data (inside a transaction: with its own writes). */
+/**
+ * The actual kgCO2e of each budget, in one statement, as `em` sees the data (inside a transaction: with its
+ * own writes). Over every supplier's records even when a partner's write asks: whether a budget is crossed
+ * is the brand's rule and must not depend on who wrote (a facility's records of a former supplier count
+ * too). The figures decide the crossing and go into its event; they are never returned to the caller.
+ */
 export async function actualKgOf(em: EntityManager, budgets: readonly EmissionsBudget[]): Promise<number[]> {
   if (!budgets.length) return [];
-  const summaries = await emissionsLoader(em).loadMany(budgets.map(budgetWindow));
+  const summaries = await emissionsLoader(em, null).loadMany(budgets.map(budgetWindow));
   return summaries.map((summary, i) => {
     if (summary instanceof Error) throw summary;
     return actualOf(summary, budgets[i]!.scopes);

@@ -4,7 +4,7 @@
 // per budget, and the second sees the first's mark (and record), so a crossing is raised exactly once.
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { NewEvent } from '@cmgraph/platform';
+import { WITHOUT_PARTNER_SCOPE, type NewEvent } from '@cmgraph/platform';
 import { EmissionsBudget } from './emissions-budget.entity';
 import { actualKgOf } from './budget.actual';
 import { budgetExceeded } from './budget.events';
@@ -33,7 +33,8 @@ export async function budgetCrossings(em: EntityManager, contribution: EmissionC
       scopes: { $contains: [contribution.scope] },
       $or: [{ facilityId: contribution.facilityId }, { facilityId: null, supplierId: contribution.supplierId }],
     },
-    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } },
+    // every budget the record counts toward, also when a partner writes (see actualKgOf); none is returned
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' }, filters: WITHOUT_PARTNER_SCOPE },
   );
   return markExceeded(em, budgets);
 }

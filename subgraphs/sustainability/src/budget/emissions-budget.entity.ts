@@ -5,11 +5,12 @@ import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { ArrayType } from '@mikro-orm/core';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A cap on kgCO2e over [periodStart, periodEnd) for a facility, or for every facility of a supplier.' })
 @Entity()
+@PartnerScoped() // a partner sees the budgets set for it (or its facilities) only
 @Index({ properties: ['facilityId', 'periodStart'] })
 @Index({ properties: ['supplierId', 'periodStart'] })
 export class EmissionsBudget extends OwnedEntity<'facilityId' | 'exceededAt'> {

@@ -1,12 +1,14 @@
 // Energy a facility used over a period, by source, stored in kWh, with its scope 2 both ways.
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
+import { PartnerScoped } from '@cmgraph/platform';
 import { FacilityRecord } from '../records/facility-record.entity';
 import { EmissionFactor } from '../factor/emission-factor.entity';
 import { EnergySource } from './energy.enums';
 
 @ObjectType({ description: 'Energy used at a facility over a period.' })
 @Entity()
+@PartnerScoped() // a partner sees its own supplier's rows only
 @Index({ properties: ['facilityId', 'periodStart'] })
 @Index({ properties: ['supplierId', 'periodStart'] })
 export class EnergyRecord extends FacilityRecord {

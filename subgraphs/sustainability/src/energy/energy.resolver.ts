@@ -40,7 +40,7 @@ export class EnergyRecordResolver {
     requireDimension(input.unit, 'energy', 'unit');
     requireCertificatesFit(input.source, input.certificates);
     const kwh = convert(input.quantity, input.unit, 'kWh', 'unit');
-    const facts = await facilityFacts(ctx.references, input);
+    const facts = await facilityFacts(ctx, input);
     return ctx.em.transactional(async (em) => {
       const gridFactor = ELECTRICITY.has(input.source)
         ? await matchFactor(em, { activityType: ActivityType.ELECTRICITY_GRID, country: facts.country, year: yearOf(facts.periodStart) }, 'source')

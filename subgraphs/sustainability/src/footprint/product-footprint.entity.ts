@@ -3,11 +3,12 @@
 // ProductFootprint. Versions of one product follow each other; the newest is Active.
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { FootprintStatus } from './footprint.enums';
 
 @ObjectType({ description: 'A PACT v3 ProductFootprint (Partnership for Carbon Transparency), as published here.' })
 @Entity()
+@PartnerScoped() // a partner sees the footprints computed from its own facilities only
 @Unique({ properties: ['productId', 'version'] })
 export class ProductFootprint extends OwnedEntity<'status' | 'kgCo2ePerUnit'> {
   /** Product (owned by inventory); exposed as `product`. */

@@ -1,6 +1,7 @@
 // Emissions in SQL, batched: one statement answers every (owner, window) a request asks about —
 // all suppliers of one `_entities` call, say. The predicates mirror emissions.ts.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { partnerScopeOf } from '@cmgraph/platform';
 import { emissionsFromTotals, type EmissionsSummary, type EmissionTotals } from './emissions';
 import { WINDOW_KEYS, windowLoader, windowRows } from './window.query';
 
@@ -50,6 +51,7 @@ function totalsOf(rows: EmissionRow[]): EmissionTotals {
   };
 }
 
-export function emissionsLoader(em: EntityManager) {
-  return windowLoader<EmissionRow, EmissionsSummary>(em, SQL, (rows) => emissionsFromTotals(totalsOf(rows)));
+/** `partnerId`: see windowLoader (by default the scope of `em`; null only for figures no caller sees). */
+export function emissionsLoader(em: EntityManager, partnerId: string | null = partnerScopeOf(em)) {
+  return windowLoader<EmissionRow, EmissionsSummary>(em, SQL, (rows) => emissionsFromTotals(totalsOf(rows)), partnerId);
 }

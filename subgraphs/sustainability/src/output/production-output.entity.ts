@@ -1,6 +1,7 @@
 // Good units a facility produced over a period: the denominator of carbon intensity.
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
+import { PartnerScoped } from '@cmgraph/platform';
 import { FacilityRecord } from '../records/facility-record.entity';
 import { Product } from '../references/external.reference';
 
@@ -10,6 +11,7 @@ import { Product } from '../references/external.reference';
     'recordProductionOutput for now; production events will feed it once the production subgraph publishes them.',
 })
 @Entity()
+@PartnerScoped() // a partner sees its own supplier's rows only
 @Index({ properties: ['facilityId', 'periodStart'] })
 @Index({ properties: ['supplierId', 'periodStart'] })
 export class ProductionOutputRecord extends FacilityRecord<'product'> {

@@ -22,7 +22,7 @@ export class ProductionOutputResolver {
     description: 'Records good units produced; a stand-in until production events record them.',
   })
   async recordProductionOutput(@Arg('input') input: RecordProductionOutputInput, @Ctx() ctx: Context): Promise<ProductionOutputRecord> {
-    const facts = await facilityFacts(ctx.references, input);
+    const facts = await facilityFacts(ctx, input);
     if (input.productId) await ctx.references.requireExisting('Product', [{ id: input.productId, field: 'productId' }]);
     return ctx.em.transactional(async (em) => {
       const record = em.create(ProductionOutputRecord, { ...facts, productId: input.productId ?? null, goodUnits: input.goodUnits });

@@ -1,9 +1,9 @@
 // The part of every record input that names a facility and a period, and the checks behind it: the
-// facility must exist (asked of suppliers, which also says its supplier and country) and the period
-// must not be empty.
+// facility must exist (asked of suppliers, which also says its supplier and country), a partner may
+// record only for its own supplier's facilities, and the period must not be empty.
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { ReferenceChecker } from '@cmgraph/platform';
+import { requireOwnSupplier, type Identity, type ReferenceChecker } from '@cmgraph/platform';
 import { requirePeriod } from '../period';
 
 @InputType()
@@ -25,12 +25,19 @@ export interface FacilityFacts {
   periodEnd: string;
 }
 
-/** Checks the period and asks suppliers for the facility; the facts go onto the record. */
-export async function facilityFacts(references: ReferenceChecker, input: FacilityPeriodInput): Promise<FacilityFacts> {
+/**
+ * Checks the period and asks suppliers for the facility (on behalf of the caller, so suppliers' own scope
+ * applies too); a partner naming another supplier's facility is FORBIDDEN. The facts go onto the record.
+ */
+export async function facilityFacts(
+  caller: { references: ReferenceChecker; identity: Identity },
+  input: FacilityPeriodInput,
+): Promise<FacilityFacts> {
   requirePeriod(input.periodStart, input.periodEnd);
-  const [facility] = await references.fetchExisting<{ country: string; supplier: { id: string } }>(
+  const [facility] = await caller.references.fetchExisting<{ country: string; supplier: { id: string } }>(
     'Facility', [{ id: input.facilityId, field: 'facilityId' }], 'country supplier { id }',
   );
+  requireOwnSupplier(caller.identity, facility!.supplier.id, 'facilityId');
   return {
     facilityId: input.facilityId, supplierId: facility!.supplier.id, country: facility!.country,
     periodStart: input.periodStart, periodEnd: input.periodEnd,

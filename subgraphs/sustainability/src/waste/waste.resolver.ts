@@ -34,7 +34,7 @@ export class WasteRecordResolver {
   async recordWaste(@Arg('input') input: RecordWasteInput, @Ctx() ctx: Context): Promise<WasteRecord> {
     requireDimension(input.unit, 'mass', 'unit');
     const kg = convert(input.quantity, input.unit, 'kg', 'unit');
-    const facts = await facilityFacts(ctx.references, input);
+    const facts = await facilityFacts(ctx, input);
     return ctx.em.transactional(async (em) => {
       const activityType = TREATMENT_FACTOR[input.treatment];
       const factor = await matchFactor(em, { activityType, country: facts.country, year: yearOf(facts.periodStart) }, 'treatment');

@@ -1,10 +1,12 @@
 // Water a facility withdrew, discharged and recycled over a period, in m3.
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
+import { PartnerScoped } from '@cmgraph/platform';
 import { FacilityRecord } from '../records/facility-record.entity';
 
 @ObjectType({ description: 'Water balance of a facility over a period.' })
 @Entity()
+@PartnerScoped() // a partner sees its own supplier's rows only
 @Index({ properties: ['facilityId', 'periodStart'] })
 @Index({ properties: ['supplierId', 'periodStart'] })
 export class WaterRecord extends FacilityRecord {

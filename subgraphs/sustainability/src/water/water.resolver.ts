@@ -24,7 +24,7 @@ export class WaterRecordResolver {
     // Consumption (withdrawal − discharge) must not come out negative.
     if (input.discharge > input.withdrawal) throw AppError.badInput('discharge', 'must not exceed withdrawal');
     const m3 = (value: number) => convert(value, input.unit, 'm3', 'unit');
-    const facts = await facilityFacts(ctx.references, input);
+    const facts = await facilityFacts(ctx, input);
     return ctx.em.transactional(async (em) => {
       const record = em.create(WaterRecord, {
         ...facts, withdrawalM3: m3(input.withdrawal), dischargeM3: m3(input.discharge), recycledM3: m3(input.recycled),
