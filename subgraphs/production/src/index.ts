@@ -1,7 +1,7 @@
 // The production subgraph: lines and machines, bills of materials, work orders with their output and
 // consumption (lot genealogy), downtime, telemetry with limits, OEE/MTBF/MTTR, and the alert store of
 // every domain with its stream (`alertRaised`), fed by other subgraphs' events.
-import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
+import { maybeLoad, requireRole, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { Line } from './line/line.entity';
 import { LineResolver } from './line/line.resolver';
@@ -10,6 +10,7 @@ import { MachineResolver } from './machine/machine.resolver';
 import { FacilityContributionResolver } from './facility/facility.resolver';
 import { BillOfMaterials, BillOfMaterialsLine } from './bom/bill-of-materials.entity';
 import { BillOfMaterialsLineResolver, BillOfMaterialsResolver, ProductContributionResolver } from './bom/bill-of-materials.resolver';
+import { BOM_READERS } from './bom/bill-of-materials.access';
 import { WorkOrder } from './work-order/work-order.entity';
 import { WorkOrderOutput } from './work-order/work-order-output.entity';
 import { MaterialConsumption } from './work-order/material-consumption.entity';
@@ -51,7 +52,10 @@ export const production: SubgraphDefinition<Loaders> = {
   references: {
     Line: (ref, ctx: Context) => maybeLoad(ctx.loaders.line, String(ref.id)),
     Machine: (ref, ctx: Context) => maybeLoad(ctx.loaders.machine, String(ref.id)),
-    BillOfMaterials: (ref, ctx: Context) => maybeLoad(ctx.loaders.billOfMaterials, String(ref.id)),
+    BillOfMaterials: (ref, ctx: Context) => {
+      requireRole(ctx.identity, BOM_READERS, 'BillOfMaterials');
+      return maybeLoad(ctx.loaders.billOfMaterials, String(ref.id));
+    },
     WorkOrder: (ref, ctx: Context) => maybeLoad(ctx.loaders.workOrder, String(ref.id)),
     Alert: (ref, ctx: Context) => maybeLoad(ctx.loaders.alert, String(ref.id)),
     // Owned elsewhere; any id carries the fields contributed here (empty lists and nulls when unknown).

@@ -4,7 +4,7 @@
 // that the upsert arbitrates on.
 import { Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { AlertCategory, AlertSeverity, AlertSubjectType } from './alert.enums';
 
 type Defaulted = 'metric' | 'value' | 'threshold' | 'unit' | 'facilityId' | 'supplierId' | 'occurrences' | 'raisedAt' | 'lastRaisedAt'
@@ -13,6 +13,8 @@ type Defaulted = 'metric' | 'value' | 'threshold' | 'unit' | 'facilityId' | 'sup
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// a partner sees the alerts carrying its supplier; alerts with none are brand-internal
+@PartnerScoped()
 @Index({
   name: 'alert_one_open_per_subject_metric',
   expression: `create unique index "alert_one_open_per_subject_metric" on "alert" ("category", "subject_type", "subject_id", (coalesce("metric", ''))) where resolved_at is null`,
@@ -39,7 +41,7 @@ export class Alert extends OwnedEntity<Defaulted> {
   @Property({ type: 'uuid', nullable: true })
   facilityId: string | null = null;
 
-  /** The supplier (a CM) the subject belongs to, when known: partners will see only their own alerts. */
+  /** The supplier (a CM) the subject belongs to, when known: a partner sees only the alerts carrying its own. */
   @Property({ type: 'uuid', nullable: true, index: true })
   supplierId: string | null = null;
 

@@ -2,8 +2,10 @@
 // that concurrent raises about the same category, subject and metric meet in the index, never in a
 // read-then-write race. A repeat adds its occurrences, takes the latest reading and the higher severity,
 // and fills the facility and supplier if they were missing. Each returned row says whether it was new.
+// A partner (telemetry over a limit) may raise only alerts carrying its own supplier and repeat only open
+// alerts that already carry it: anything else is FORBIDDEN, and the caller's transaction writes nothing.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { newId } from '@cmgraph/platform';
+import { forbidden, newId, partnerScopeOf } from '@cmgraph/platform';
 import type { AlertCategory, AlertSeverity, AlertSubjectType } from './alert.enums';
 import { SEVERITY_ORDER } from './alert.enums';
 
@@ -52,6 +54,7 @@ ON CONFLICT (category, subject_type, subject_id, (coalesce(metric, ''))) WHERE r
                   THEN excluded.severity ELSE alert.severity END,
   facility_id = coalesce(alert.facility_id, excluded.facility_id),
   supplier_id = coalesce(alert.supplier_id, excluded.supplier_id)
+WHERE ?::uuid IS NULL OR alert.supplier_id = ?::uuid
 RETURNING id, (xmax = 0) AS inserted, category, severity, subject_type, subject_id, facility_id, supplier_id, metric, message, occurrences`;
 
 interface Row {
@@ -71,12 +74,17 @@ interface Row {
 /** Raises (or repeats) alerts; at most one raise per category, subject and metric per call. */
 export async function upsertAlerts(em: EntityManager, raises: AlertRaise[], at = new Date()): Promise<RaisedAlert[]> {
   if (!raises.length) return [];
+  const scope = partnerScopeOf(em);
+  const refuse = () => forbidden('a partner may only raise alerts about its own supplier', { field: 'supplierId' });
+  if (scope !== null && raises.some((r) => r.supplierId !== scope)) throw refuse();
   const rows = raises.map((r) => ({
     id: newId(), at: at.toISOString(), category: r.category, severity: r.severity, subject_type: r.subjectType, subject_id: r.subjectId,
     facility_id: r.facilityId, supplier_id: r.supplierId, message: r.message, metric: r.metric, value: r.value, threshold: r.threshold,
     unit: r.unit, occurrences: r.occurrences,
   }));
-  const result = await em.execute<Row[]>(SQL, [JSON.stringify(rows)]);
+  const result = await em.execute<Row[]>(SQL, [JSON.stringify(rows), scope, scope]);
+  // a conflicting open alert of another supplier (or of none) is left alone and not returned
+  if (result.length !== raises.length) throw refuse();
   return result.map((row) => ({
     id: row.id, inserted: row.inserted, category: row.category, severity: row.severity, subjectType: row.subject_type,
     subjectId: row.subject_id, facilityId: row.facility_id, supplierId: row.supplier_id, metric: row.metric, message: row.message,

@@ -1,5 +1,8 @@
 // A versioned bill of materials: what one unit of a product is made of. Versions are immutable once
-// written; a change is a new version that supersedes the ACTIVE one.
+// written; a change is a new version that supersedes the ACTIVE one. The brand's IP: every way in (the
+// query, WorkOrder.billOfMaterials, Product.billOfMaterials, the entity reference) refuses partners (see
+// bill-of-materials.access.ts). Not @PartnerHidden: MikroORM would then hide every work order pointing at
+// a BOM from partners too (filters reach to-one relations), and partners' reports check the BOM's lines.
 import { Check, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { OwnedEntity } from '@cmgraph/platform';

@@ -1,5 +1,6 @@
 // Bills of materials: the versioned recipe query, createBillOfMaterials (a new version supersedes the
-// ACTIVE one), a BOM's lines, and Product.billOfMaterials contributed to inventory's Product.
+// ACTIVE one), a BOM's lines, and Product.billOfMaterials contributed to inventory's Product. Reads are for
+// BOM_READERS only: partners get null with FORBIDDEN.
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError, isId, requireId } from '@cmgraph/platform';
@@ -8,10 +9,12 @@ import { BillOfMaterials, BillOfMaterialsLine } from './bill-of-materials.entity
 import { BillOfMaterialsStatus } from './bill-of-materials.enums';
 import { CreateBillOfMaterialsInput } from './bill-of-materials.input';
 import { Product, stub } from '../references/external.reference';
+import { BOM_READERS, BOM_RULE } from './bill-of-materials.access';
 
 @Resolver(() => BillOfMaterials)
 export class BillOfMaterialsResolver {
-  @Query(() => BillOfMaterials, { nullable: true, description: "A product's BOM: the given version, or the ACTIVE one." })
+  @Authorized(BOM_READERS)
+  @Query(() => BillOfMaterials, { nullable: true, description: `A product's BOM: the given version, or the ACTIVE one. ${BOM_RULE}` })
   billOfMaterials(
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Arg('productId', () => ID) productId: string,
@@ -69,7 +72,8 @@ export class BillOfMaterialsLineResolver {
 
 @Resolver(() => Product)
 export class ProductContributionResolver {
-  @FieldResolver(() => BillOfMaterials, { nullable: true, description: 'The ACTIVE bill of materials (production); null when the product has none.' })
+  @Authorized(BOM_READERS)
+  @FieldResolver(() => BillOfMaterials, { nullable: true, description: `The ACTIVE bill of materials (production); null when the product has none. ${BOM_RULE}` })
   async billOfMaterials(@Root() product: Product, @Ctx() ctx: Context): Promise<BillOfMaterials | null> {
     if (!isId(product.id)) return null;
     return (await ctx.loaders.activeBillOfMaterialsByProduct.load(product.id))[0] ?? null;

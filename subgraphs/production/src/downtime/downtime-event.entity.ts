@@ -1,12 +1,14 @@
 // A machine stop over [startedAt, endedAt); an open event (no end yet) lasts until now.
 import { Check, Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Machine } from '../machine/machine.entity';
 import { DowntimeReason } from './downtime-reason.entity';
 
 @ObjectType({ description: 'A machine stop with its reason; `planned` is copied from the reason when booked.' })
 @Entity()
+// a partner sees the rows of the machines on its own lines
+@PartnerScoped((supplierId) => ({ machine: { line: { supplierId } } }))
 // Serves the KPI queries: a machine's stops overlapping a period.
 @Index({ properties: ['machine', 'startedAt'] })
 @Check({ name: 'downtime_event_interval', expression: 'ended_at is null or ended_at > started_at' })

@@ -2,11 +2,13 @@
 // measures performance against.
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// a partner sees the lines carrying its own supplier
+@PartnerScoped()
 @Unique({ properties: ['facilityId', 'code'] })
 export class Line extends OwnedEntity {
   /** Facility (owned by suppliers); exposed as `facility`. */

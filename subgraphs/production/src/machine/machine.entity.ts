@@ -1,12 +1,14 @@
 // A machine on a line: the unit downtime, telemetry and metric limits are recorded against.
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Line } from '../line/line.entity';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// a partner sees the machines on its own lines
+@PartnerScoped((supplierId) => ({ line: { supplierId } }))
 @Unique({ properties: ['line', 'code'] })
 export class Machine extends OwnedEntity {
   @ManyToOne(() => Line)

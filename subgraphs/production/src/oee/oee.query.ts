@@ -1,8 +1,12 @@
 // OEE, MTBF and MTTR totals in SQL, batched: one statement answers every (machine | line | facility,
 // period) a request asks about, with PostgreSQL multiranges doing the interval algebra of oee.ts
 // (range_agg merges, `*` intersects, `-` subtracts). Ratios are taken by oeeFromTotals, as in the pure path.
+// For a partner, only its own lines (and their machines) are units: another CM's line, machine or facility
+// has no production (null), and a facility counts the partner's lines only. Everything else hangs off a
+// unit's line, so scoping the units scopes the work orders and downtime too.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { partnerScopeOf } from '@cmgraph/platform';
 import type { OeeTotals } from './oee';
 
 export type OeeSubject = 'MACHINE' | 'LINE' | 'FACILITY';
@@ -19,13 +23,15 @@ const EMPTY = `'{}'::tstzmultirange`;
 
 const SQL = `
 WITH req AS (
-  SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(n int, kind text, id uuid, from_at timestamptz, to_at timestamptz, now_at timestamptz)
+  SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(n int, kind text, id uuid, from_at timestamptz, to_at timestamptz, now_at timestamptz, scope uuid)
 ), unit AS (
   SELECT req.*, l.id AS line_id, NULL::uuid AS machine_id, l.ideal_cycle_seconds AS ideal
-  FROM req JOIN line l ON (req.kind = 'LINE' AND l.id = req.id) OR (req.kind = 'FACILITY' AND l.facility_id = req.id)
+  FROM req JOIN line l ON ((req.kind = 'LINE' AND l.id = req.id) OR (req.kind = 'FACILITY' AND l.facility_id = req.id))
+    AND (req.scope IS NULL OR l.supplier_id = req.scope)
   UNION ALL
   SELECT req.*, m.line_id, m.id, m.ideal_cycle_seconds
   FROM req JOIN machine m ON req.kind = 'MACHINE' AND m.id = req.id
+  JOIN line ml ON ml.id = m.line_id AND (req.scope IS NULL OR ml.supplier_id = req.scope)
 ), totals AS (
   SELECT u.n, u.ideal, coalesce(runs.windows, ${EMPTY}) AS windows, coalesce(runs.good, 0) AS good, coalesce(runs.total, 0) AS total,
          coalesce(stops.planned, ${EMPTY}) AS planned, coalesce(stops.unplanned, ${EMPTY}) AS unplanned,
@@ -83,12 +89,13 @@ interface TotalsRow {
   failure_seconds: string;
 }
 
-/** Totals per key; `now` (the end of windows still open) is fixed once per request. */
+/** Totals per key, within the EntityManager's partner scope; `now` (the end of windows still open) is fixed once per request. */
 export function oeeTotalsLoader(em: EntityManager, now = new Date()): DataLoader<OeeKey, OeeTotals, string> {
   return new DataLoader<OeeKey, OeeTotals, string>(
     async (keys) => {
+      const scope = partnerScopeOf(em);
       const request = keys.map((key, n) => ({
-        n, kind: key.kind, id: key.id, from_at: key.from.toISOString(), to_at: key.to.toISOString(), now_at: now.toISOString(),
+        n, kind: key.kind, id: key.id, from_at: key.from.toISOString(), to_at: key.to.toISOString(), now_at: now.toISOString(), scope,
       }));
       const rows = await em.execute<TotalsRow[]>(SQL, [JSON.stringify(request)]);
       const byIndex = new Map(rows.map((row) => [Number(row.n), row]));

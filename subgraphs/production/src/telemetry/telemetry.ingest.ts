@@ -1,8 +1,10 @@
 // Telemetry ingestion in a fixed number of statements per batch, whatever its size: the machines'
 // limits in one SELECT, the readings in one INSERT, and the MACHINE_HEALTH alerts of every machine and
 // metric with a reading over its limit in one upsert plus their events, all in the caller's transaction.
+// For a partner the INSERT itself takes only readings of machines on the partner's lines; one reading of
+// another's machine refuses the whole batch (FORBIDDEN), and the caller's transaction stores nothing.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { newId } from '@cmgraph/platform';
+import { forbidden, newId, partnerScopeOf } from '@cmgraph/platform';
 import { MachineMetricLimit } from './metric-limit.entity';
 import { convert, requireUnit } from './units';
 import type { TelemetryReadingInput } from './telemetry.input';
@@ -14,9 +16,14 @@ import { raiseAlerts } from '../alert/alert.raise';
 const CRITICAL_EXCESS = 0.2;
 
 const INSERT = `
-INSERT INTO telemetry_reading (id, created_at, updated_at, machine_id, metric, value, unit, recorded_at)
-SELECT r.id, now(), now(), r.machine_id, r.metric, r.value, r.unit, r.recorded_at
-FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, machine_id uuid, metric text, value float8, unit text, recorded_at timestamptz)`;
+WITH stored AS (
+  INSERT INTO telemetry_reading (id, created_at, updated_at, machine_id, metric, value, unit, recorded_at)
+  SELECT r.id, now(), now(), r.machine_id, r.metric, r.value, r.unit, r.recorded_at
+  FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, machine_id uuid, metric text, value float8, unit text, recorded_at timestamptz)
+  WHERE ?::uuid IS NULL OR EXISTS (SELECT 1 FROM machine m JOIN line l ON l.id = m.line_id WHERE m.id = r.machine_id AND l.supplier_id = ?::uuid)
+  RETURNING 1
+)
+SELECT count(*)::int AS n FROM stored`;
 
 interface Breach {
   machineId: string;
@@ -51,9 +58,11 @@ export async function ingestReadings(
     if (excess > breach.worst.excess) breach.worst = { metric: limit.metric, value, max: limit.max, unit: limit.unit, excess };
     breaches.set(key, breach);
   });
-  await em.execute(INSERT, [JSON.stringify(readings.map((r) => ({
+  const scope = partnerScopeOf(em);
+  const [stored] = await em.execute<{ n: number }[]>(INSERT, [JSON.stringify(readings.map((r) => ({
     id: newId(), machine_id: r.machineId, metric: r.metric, value: r.value, unit: r.unit, recorded_at: r.recordedAt.toISOString(),
-  })))]);
+  }))), scope, scope]);
+  if (stored!.n !== readings.length) throw forbidden('readings: a partner may only send readings of machines on its own lines', { field: 'readings' });
   const raises: AlertRaise[] = [...breaches.values()].map(({ machineId, readings: count, worst }) => ({
     category: AlertCategory.MACHINE_HEALTH,
     severity: worst.excess > CRITICAL_EXCESS ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,

@@ -1,11 +1,13 @@
 // An input lot (an inventory Lot) a work order consumed: with the outputs, the edges of lot genealogy.
 import { Check, Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { WorkOrder } from './work-order.entity';
 
 @ObjectType({ description: 'A quantity of one input lot consumed by a work order.' })
 @Entity()
+// a partner sees what was reported against its own work orders
+@PartnerScoped((supplierId) => ({ workOrder: { line: { supplierId } } }))
 @Check({ name: 'material_consumption_quantity_positive', expression: `quantity > '0'::double precision` })
 export class MaterialConsumption extends OwnedEntity<'consumedAt' | 'locationId'> {
   @ManyToOne(() => WorkOrder, { index: true })

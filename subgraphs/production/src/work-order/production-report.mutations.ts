@@ -1,9 +1,10 @@
 // What the floor reports against a running work order: output into lots, and input lots consumed.
 // Each checks the lot (and the location, when named) through inventory, its owner, before the
 // transaction, then writes the report and its event (`work_order.output_reported`,
-// `consumption.recorded`: what inventory books stock movements from) in one transaction.
+// `consumption.recorded`: what inventory books stock movements from) in one transaction. A partner reaches
+// only its own work orders (others are NOT_FOUND) and puts output only into its own lots (FORBIDDEN).
 import { Arg, Ctx, Mutation, Resolver, Authorized } from 'type-graphql';
-import { AppError, recordEvent } from '@cmgraph/platform';
+import { AppError, recordEvent, WITHOUT_PARTNER_SCOPE } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { WorkOrder } from './work-order.entity';
 import { WorkOrderOutput } from './work-order-output.entity';
@@ -12,7 +13,7 @@ import { RecordConsumptionInput, ReportWorkOrderOutputInput } from './work-order
 import { REPORTABLE } from './work-order.rules';
 import { lockWorkOrder } from './work-order.mutations';
 import { consumptionRecorded, outputReported } from './work-order.events';
-import { fetchReportFacts, orderSupplier, requireLocationAt } from './report-facts';
+import { fetchReportFacts, orderSupplier, requireLocationAt, requireOwnOutputLot } from './report-facts';
 import { BillOfMaterialsLine } from '../bom/bill-of-materials.entity';
 
 function requireReportable(order: WorkOrder): void {
@@ -28,6 +29,7 @@ export class ProductionReportResolver {
   async reportWorkOrderOutput(@Arg('input') input: ReportWorkOrderOutputInput, @Ctx() ctx: Context): Promise<WorkOrder> {
     if (input.goodQuantity + input.scrapQuantity <= 0) throw AppError.badInput('goodQuantity', 'good + scrap must be greater than 0');
     const { lot, location } = await fetchReportFacts(ctx, input.lotId, input.locationId);
+    requireOwnOutputLot(ctx, lot);
     return ctx.em.transactional(async (em) => {
       const order = await lockWorkOrder(em, input.workOrderId);
       requireReportable(order);
@@ -35,7 +37,8 @@ export class ProductionReportResolver {
       const locationId = requireLocationAt(order, location);
       // Serialises reports into one lot across work orders, so two cannot both claim it as their output.
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`lot-output:${input.lotId}`]);
-      const elsewhere = await em.findOne(WorkOrderOutput, { lotId: input.lotId, workOrder: { $ne: order.id } });
+      // Every supplier's outputs count here (a partner's scope would hide another CM's claim on the lot).
+      const elsewhere = await em.findOne(WorkOrderOutput, { lotId: input.lotId, workOrder: { $ne: order.id } }, { filters: WITHOUT_PARTNER_SCOPE });
       if (elsewhere) throw AppError.conflict('the lot is the output of another work order', { field: 'lotId' });
       if (await em.count(MaterialConsumption, { workOrder: order, lotId: input.lotId })) {
         throw AppError.badInput('lotId', 'the lot is an input of this work order');

@@ -1,11 +1,13 @@
 // What a work order put out into one lot (an inventory Lot): the link genealogy walks from inputs to outputs.
 import { Check, Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { WorkOrder } from './work-order.entity';
 
 @ObjectType({ description: 'One output report of a work order: good and scrapped quantity into a lot.' })
 @Entity()
+// a partner sees what was reported against its own work orders
+@PartnerScoped((supplierId) => ({ workOrder: { line: { supplierId } } }))
 @Check({ name: 'work_order_output_quantities', expression: `good_quantity >= '0'::double precision and scrap_quantity >= '0'::double precision` })
 export class WorkOrderOutput extends OwnedEntity<'reportedAt' | 'locationId'> {
   @ManyToOne(() => WorkOrder, { index: true })

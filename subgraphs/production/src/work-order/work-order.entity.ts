@@ -1,7 +1,7 @@
 // A work order: make `quantityPlanned` of a product on a line to a BOM version, optionally for a PO line.
 import { Check, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { OwnedEntity } from '@cmgraph/platform';
+import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
 import { Line } from '../line/line.entity';
 import { BillOfMaterials } from '../bom/bill-of-materials.entity';
 import { WorkOrderStatus } from './work-order.enums';
@@ -11,6 +11,8 @@ type Defaulted = 'status' | 'quantityGood' | 'quantityScrap' | 'purchaseOrderLin
 @Directive('@key(fields: "id")')
 @ObjectType()
 @Entity()
+// a partner sees the work orders on its own lines
+@PartnerScoped((supplierId) => ({ line: { supplierId } }))
 @Check({
   name: 'work_order_quantities',
   expression: `quantity_planned > '0'::double precision and quantity_good >= '0'::double precision and quantity_scrap >= '0'::double precision`,

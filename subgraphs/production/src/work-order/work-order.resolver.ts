@@ -1,5 +1,5 @@
 // Work-order queries and a work order's relations: product, line, facility, PO line, BOM, outputs, consumption.
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { connectionOf, maybeLoad, PageArgs, paginate, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
@@ -9,6 +9,7 @@ import { MaterialConsumption } from './material-consumption.entity';
 import { WorkOrderFilter } from './work-order.input';
 import { Line } from '../line/line.entity';
 import { BillOfMaterials } from '../bom/bill-of-materials.entity';
+import { BOM_READERS, BOM_RULE } from '../bom/bill-of-materials.access';
 import { Facility, Location, Lot, Product, PurchaseOrderLine, stub } from '../references/external.reference';
 
 export const WorkOrderConnection = connectionOf(WorkOrder);
@@ -45,9 +46,10 @@ export class WorkOrderResolver {
     return order.purchaseOrderLineId ? stub(PurchaseOrderLine, order.purchaseOrderLineId) : null;
   }
 
-  @FieldResolver(() => BillOfMaterials, { description: 'The BOM version the order was planned with.' })
-  async billOfMaterials(@Root() order: WorkOrder, @Ctx() ctx: Context): Promise<BillOfMaterials> {
-    return (await ctx.loaders.billOfMaterials.load(order.billOfMaterials.id))!;
+  @Authorized(BOM_READERS)
+  @FieldResolver(() => BillOfMaterials, { nullable: true, description: `The BOM version the order was planned with. ${BOM_RULE}` })
+  billOfMaterials(@Root() order: WorkOrder, @Ctx() ctx: Context): Promise<BillOfMaterials | null> {
+    return ctx.loaders.billOfMaterials.load(order.billOfMaterials.id);
   }
 
   @FieldResolver(() => [WorkOrderOutput], { description: 'Output reports, oldest first.' })
