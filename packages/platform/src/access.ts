@@ -132,7 +132,8 @@ export function partnerScopeOf(em: EntityManager): string | null {
 
 /**
  * Wraps an entity's `__resolveReference` for partners: a reference the partner may not see (the row is
- * filtered away, or it is another supplier) resolves to null with FORBIDDEN — never to the row, and the
+ * filtered away, or it is another supplier — a Supplier's `id`, or the `supplierId` of an entity keyed by
+ * its supplier) resolves to null with FORBIDDEN — never to the row, and the
  * same answer whether or not the row exists.
  */
 export function scopedReference<C extends RequestContext>(
@@ -143,7 +144,9 @@ export function scopedReference<C extends RequestContext>(
     const scope = partnerScope(context.identity);
     if (scope === null) return resolve(reference, context);
     const outside = () => forbidden(`${typename} ${String(reference.id ?? '')} is outside the caller's scope`, { type: typename });
-    if (typename === 'Supplier' && reference.id !== scope) throw outside();
+    // a Supplier is its id; an entity keyed by its supplier (e.g. a scorecard) names it as supplierId
+    const supplierId = typename === 'Supplier' ? reference.id : reference.supplierId;
+    if (supplierId !== undefined && supplierId !== scope) throw outside();
     const row = await resolve(reference, context);
     if (row === null || row === undefined) throw outside();
     return row;

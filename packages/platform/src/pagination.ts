@@ -89,3 +89,28 @@ export async function paginate<T extends { id: string; updatedAt?: Date }>(
     countTotal: () => em.count(entity, scoped),
   };
 }
+
+/**
+ * One page of rows computed whole (a report's groups, aggregated in SQL), in the order of a unique,
+ * stable key: the cursor names the key of the last row seen, so a group appearing meanwhile never
+ * shifts a page. Keys are compared as strings; build them so that string order is the order you want.
+ */
+export function paginateRows<T>(rows: T[], keyOf: (row: T) => string, args: { first: number; after?: string | null }): Page<T> {
+  const keyed = rows.map((row) => ({ key: keyOf(row), row })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const after = args.after ? decodeKeyCursor(args.after) : null;
+  const rest = after === null ? keyed : keyed.filter((k) => k.key > after);
+  const taken = rest.slice(0, args.first);
+  const edges = taken.map((k) => ({ cursor: Buffer.from(`key:${k.key}`).toString('base64url'), node: k.row }));
+  return {
+    nodes: edges.map((e) => e.node),
+    edges,
+    pageInfo: { hasNextPage: rest.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    countTotal: async () => rows.length,
+  };
+}
+
+function decodeKeyCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  if (!text.startsWith('key:')) throw AppError.badInput('after', 'not a cursor from this list');
+  return text.slice(4);
+}

@@ -96,6 +96,9 @@ describe('partner row scope', () => {
     const supplier = scopedReference('Supplier', (ref) => ref);
     await expect(supplier({ id: B }, contextOf(partner(A)))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     await expect(supplier({ id: A }, contextOf(partner(A)))).resolves.toEqual({ id: A });
+    const scorecard = scopedReference('SupplierScorecard', (ref) => ref);
+    await expect(scorecard({ supplierId: B, period: '2026' }, contextOf(partner(A)))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(scorecard({ supplierId: A, period: '2026' }, contextOf(partner(A)))).resolves.toEqual({ supplierId: A, period: '2026' });
   });
 });
 
