@@ -100,7 +100,7 @@ export function paginateRows<T>(rows: T[], keyOf: (row: T) => string, args: { fi
   const after = args.after ? decodeKeyCursor(args.after) : null;
   const rest = after === null ? keyed : keyed.filter((k) => k.key > after);
   const taken = rest.slice(0, args.first);
-  const edges = taken.map((k) => ({ cursor: Buffer.from(`key:${k.key}`).toString('base64url'), node: k.row }));
+  const edges = taken.map((k) => ({ cursor: encodeKeyCursor(k.key), node: k.row }));
   return {
     nodes: edges.map((e) => e.node),
     edges,
@@ -109,7 +109,12 @@ export function paginateRows<T>(rows: T[], keyOf: (row: T) => string, args: { fi
   };
 }
 
-function decodeKeyCursor(cursor: string): string {
+/** A cursor naming a report row by its key (`paginateRows`, or a keyset page computed in SQL). */
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(`key:${key}`).toString('base64url');
+}
+
+export function decodeKeyCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString();
   if (!text.startsWith('key:')) throw AppError.badInput('after', 'not a cursor from this list');
   return text.slice(4);

@@ -15,6 +15,7 @@ import { StockMovementResolver } from './stock/stock-movement.resolver';
 import { StockLevel } from './stock/stock-level.entity';
 import { StockLevelResolver } from './stock/stock-level.resolver';
 import { ProductStockResolver } from './stock/product-stock.resolver';
+import { StockReportResolver } from './stock/stock-report.resolver';
 import { Receipt, ReceiptLine } from './receipt/receipt.entity';
 import { ReceiptLineResolver, ReceiptResolver, ShipmentReceiptResolver } from './receipt/receipt.resolver';
 import { migrations } from './migrations';
@@ -35,6 +36,7 @@ export const inventory: SubgraphDefinition<Loaders> = {
     LotResolver,
     StockMovementResolver,
     StockLevelResolver,
+    StockReportResolver,
     ReceiptResolver,
     ReceiptLineResolver,
     ShipmentReceiptResolver,

@@ -5,7 +5,7 @@ import { Product } from './product/product.entity';
 import { Location } from './location/location.entity';
 import { Lot } from './lot/lot.entity';
 import { StockLevel } from './stock/stock-level.entity';
-import { recentDemandLoader } from './stock/demand.loader';
+import { productDemandLoader, recentDemandLoader } from './stock/demand.loader';
 import { Receipt, ReceiptLine } from './receipt/receipt.entity';
 
 export function createLoaders(em: EntityManager) {
@@ -16,6 +16,7 @@ export function createLoaders(em: EntityManager) {
     lot: rowLoader(em, Lot),
     stockLevelsByProduct: childrenLoader(em, StockLevel, 'product'),
     recentDemand: recentDemandLoader(em),
+    productDemand: productDemandLoader(em),
     receipt: rowLoader(em, Receipt),
     receiptByShipment: rowLoader(em, Receipt, 'shipmentId'),
     receiptLinesByReceipt: childrenLoader(em, ReceiptLine, 'receipt'),

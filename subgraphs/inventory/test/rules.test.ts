@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { gtinCheckDigit, isValidGtin } from '../src/product/gtin.validator';
 import { canIssueFromLot, canMoveLot, canReceiveIntoLot } from '../src/lot/lot.rules';
 import { LotStatus } from '../src/lot/lot.enums';
-import { daysOfSupply, locationRoles, netDeltas } from '../src/stock/stock.rules';
+import { daysOfSupply, locationRoles, netDeltas, reportDemandWindow } from '../src/stock/stock.rules';
 import { StockMovementType } from '../src/stock/stock.enums';
 import { crossesReorderPoint } from '../src/stock/stock.events';
 
@@ -51,6 +51,12 @@ describe('stock rules', () => {
     expect(daysOfSupply(100, 90)).toBeCloseTo(33.3333, 4); // 90 over 30 days = 3 a day
     expect(daysOfSupply(0, 90)).toBe(0);
     expect(daysOfSupply(100, 0)).toBeNull();
+  });
+
+  it('reports days of supply over the 90 whole UTC days before today, today excluded', () => {
+    expect(reportDemandWindow('2026-11-24')).toEqual({ from: '2026-08-26T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' });
+    expect(reportDemandWindow('2026-03-01')).toEqual({ from: '2025-12-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' });
+    expect(daysOfSupply(855, 180, 90)).toBe(427.5); // 180 over 90 days = 2 a day
   });
 
   it('nets the level changes of several movements per product and location in a stable order', () => {

@@ -1,5 +1,6 @@
 // The quality subgraph: inspection plans and inspections, non-conformances, corrective actions (8D) and
-// recalls, and the quality KPIs (PPM, first-pass yield) it contributes to Supplier and Product.
+// recalls, the quality KPIs (PPM, first-pass yield) it contributes to Supplier, Product and the supplier
+// scorecard, and the quality report.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { DocumentCounter } from './numbering/document-counter.entity';
@@ -20,6 +21,9 @@ import { RecallResolver } from './recall/recall.resolver';
 import { SupplierQualityResolver } from './contributions/supplier.resolver';
 import { ProductQualityResolver } from './contributions/product.resolver';
 import { LotQualityResolver, ShipmentQualityResolver } from './contributions/lot.resolver';
+import { QualityReportResolver } from './report/quality-report.resolver';
+import { SupplierScorecardQualityResolver } from './scorecard/supplier-scorecard.resolver';
+import { scorecardByKey, SupplierScorecard } from './scorecard/supplier-scorecard.reference';
 import { byId } from './references/contributed.reference';
 import { Receipt, WorkOrder } from './references/external.reference';
 import { migrations } from './migrations';
@@ -49,8 +53,11 @@ export const quality: SubgraphDefinition<Loaders> = {
     ProductQualityResolver,
     LotQualityResolver,
     ShipmentQualityResolver,
+    SupplierScorecardQualityResolver,
+    QualityReportResolver,
   ],
-  orphanedTypes: [Receipt, WorkOrder],
+  // SupplierScorecard is reached only through `_entities` (suppliers owns its entry points)
+  orphanedTypes: [Receipt, WorkOrder, SupplierScorecard],
   references: {
     InspectionPlan: (ref, ctx: Context) => maybeLoad(ctx.loaders.inspectionPlan, String(ref.id)),
     Inspection: (ref, ctx: Context) => maybeLoad(ctx.loaders.inspection, String(ref.id)),
@@ -62,6 +69,7 @@ export const quality: SubgraphDefinition<Loaders> = {
     Supplier: byId,
     Product: byId,
     Shipment: byId,
+    SupplierScorecard: scorecardByKey,
   },
   createLoaders,
   referenceOwners: {

@@ -11,6 +11,7 @@ import { DefectCode } from './defect/defect-code.entity';
 import { CorrectiveAction, CorrectiveActionNonConformance, CorrectiveActionStep } from './corrective-action/corrective-action.entity';
 import { Recall } from './recall/recall.entity';
 import { qualityPerformanceLoader } from './kpi/quality-kpi.query';
+import { scorecardQualityLoader } from './scorecard/supplier-scorecard.query';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -32,6 +33,7 @@ export function createLoaders(em: EntityManager) {
     nonConformanceLinksByCorrectiveAction: childrenLoader(em, CorrectiveActionNonConformance, 'correctiveAction'),
     recall: rowLoader(em, Recall),
     qualityPerformance: qualityPerformanceLoader(em),
+    scorecardQuality: scorecardQualityLoader(em),
   };
 }
 

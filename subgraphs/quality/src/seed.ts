@@ -2,9 +2,12 @@
 // for delivered lots (every lot at small, one PO in five above), FINAL inspections of finished work
 // orders, non-conformances for the failures, a few corrective actions and one recall. Streams the
 // universe in rounds and writes each table in bulk, so `large` never sits in memory.
+// Sizes (first inspections; re-inspections of half the failed lots come on top): small 548 INCOMING +
+// 230 FINAL, medium ≈ 18,200 + 3,900, large ≈ 182,000 + 7,600 — over the 100,000 inspections `large`
+// must have for the BI reports (issue 6; test/seed.test.ts counts them).
 import type { Client } from 'pg';
-import { addDays, insertRows, random, seedId, SEED_TODAY, workOrders, type Column, type SubgraphSeed } from '@cmgraph/seedkit';
-import { finalPlan, incomingPlan, inspectLot, supplierTiers, type SeedInspection, type SeedPlan } from './seed.world';
+import { addDays, insertRows, random, seedId, SEED_TODAY, workOrders, type Column, type SubgraphSeed, type Universe } from '@cmgraph/seedkit';
+import { finalPlan, incomingPlan, inspectLot, supplierTiers, type InspectionDraft, type SeedInspection, type SeedPlan } from './seed.world';
 import {
   CHARACTERISTIC_COLUMNS, DEFECT_CODE_COLUMNS, INSPECTION_COLUMNS, NON_CONFORMANCE_COLUMNS, PLAN_COLUMNS, READING_COLUMNS, type NonConformanceRow,
 } from './seed.columns';
@@ -50,18 +53,8 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
     if (round.length >= ROUND) await flush();
   };
 
-  let incoming = 0;
-  for (const po of world.purchaseOrders()) {
-    const shipment = po.shipment;
-    if (!shipment?.deliveredOn || !sampledForInspection(po.index, INCOMING_STRIDE[world.scale])) continue;
-    for (const line of shipment.lines) {
-      const productId = po.lines[line.lineIndex]!.productId;
-      const draft = {
-        kind: 'incoming' as const, index: incoming++, plan: plans[productIndex.get(productId)!]!, lotId: line.lotId, productId,
-        supplierId: po.supplierId, shipmentId: shipment.id, workOrderId: null, lotSize: line.quantity, inspectedAt: `${shipment.deliveredOn}T12:00:00Z`,
-      };
-      await add(withReinspection(draft, tiers.get(po.supplierId)!));
-    }
+  for (const draft of incomingDrafts(world, (productId) => plans[productIndex.get(productId)!]!)) {
+    await add(withReinspection(draft, tiers.get(draft.supplierId)!));
   }
   const finalPlans = new Map<string, SeedPlan>();
   let finals = 0;
@@ -86,6 +79,22 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
   const recalls = await seedRecall(db, world, progress);
   await setCounters(db, { NC: nonConformances.count, CA: actions, RC: recalls });
 };
+
+/** The first INCOMING inspection of every lot the seed inspects: each line of a sampled delivered PO. */
+export function* incomingDrafts(world: Universe, planOf: (productId: string) => SeedPlan): Generator<InspectionDraft> {
+  let index = 0;
+  for (const po of world.purchaseOrders()) {
+    const shipment = po.shipment;
+    if (!shipment?.deliveredOn || !sampledForInspection(po.index, INCOMING_STRIDE[world.scale])) continue;
+    for (const line of shipment.lines) {
+      const productId = po.lines[line.lineIndex]!.productId;
+      yield {
+        kind: 'incoming', index: index++, plan: planOf(productId), lotId: line.lotId, productId,
+        supplierId: po.supplierId, shipmentId: shipment.id, workOrderId: null, lotSize: line.quantity, inspectedAt: `${shipment.deliveredOn}T12:00:00Z`,
+      };
+    }
+  }
+}
 
 /**
  * One PO in `stride`, drawn at random rather than by `index % stride`: POs go to suppliers round-robin,

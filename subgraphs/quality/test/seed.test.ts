@@ -1,11 +1,15 @@
 // The seed module on the small universe: an inspection per delivered lot and per finished work order,
 // readings consistent with results, a non-conformance per failure, KPIs that differ between suppliers
-// and agree with the pure definitions, follow-ups, and bulk statements rather than rows.
+// and agree with the pure definitions, follow-ups, and bulk statements rather than rows; the BI reports
+// over it; and the size of `large`.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
 import { dataOf, startStack, type Stack } from '@cmgraph/testkit';
 import { universe, workOrders } from '@cmgraph/seedkit';
 import { seed } from '../src';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { qualityPerformance } from '../src/kpi/quality-kpi';
 import { InspectionTrigger } from '../src/plan/plan.enums';
 import { InspectionResult } from '../src/inspection/inspection.enums';
@@ -83,4 +87,25 @@ describe('quality seed', () => {
     const { rows: [counter] } = await db.query(`select last_value from document_counter where kind = 'NC'`);
     expect(counter.last_value).toBe(ncs);
   });
+
+  it('adds up in the quality report and the scorecards over the seeded year', async () => {
+    const inYear = await count(`select count(*) n from inspection where inspected_at >= '2026-01-01T00:00:00Z' and inspected_at < '2027-01-01T00:00:00Z'`);
+    const { qualityReport } = dataOf(await stack.subgraph('quality')(`{ qualityReport(period: "2026", groupBy: SUPPLIER_PRODUCT, first: 1000) {
+      totalCount nodes { inspections } } }`));
+    expect(qualityReport.nodes.reduce((sum: number, row: { inspections: number }) => sum + row.inspections, 0)).toBe(inYear);
+    const supplierId = world.suppliers[3]!.id;
+    const { _entities } = dataOf(await stack.subgraph('quality')(`query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on SupplierScorecard { ppm firstPassYield } ... on Supplier { ppm(from: "2026-01-01", to: "2026-12-31") firstPassYield(from: "2026-01-01", to: "2026-12-31") }
+    } }`, { r: [{ __typename: 'SupplierScorecard', supplierId, period: '2026' }, { __typename: 'Supplier', id: supplierId }] }));
+    expect(_entities[0]).toEqual(_entities[1]);
+    expect(_entities[0].ppm).not.toBeNull();
+  });
+});
+
+describe('quality seed at scale large', () => {
+  it('inspects over 100,000 lots at first attempt (INCOMING alone; FINAL inspections and re-inspections come on top)', async () => {
+    const script = path.join(__dirname, 'seed-size.script.ts');
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', script, 'large'], { cwd: path.join(__dirname, '..') });
+    expect(Number(stdout.trim())).toBeGreaterThanOrEqual(100_000);
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
-// The suppliers subgraph: suppliers, their sites, certificates, audits, SLAs and sourcing; the data room
-// of documents shared with suppliers (with its access log); the daily job that raises `certification.expiring`.
+// The suppliers subgraph: suppliers, their sites, certificates, audits, SLAs and sourcing; supplier scorecards
+// and single-source risk; the data room of documents shared with suppliers (with its access log); the daily
+// job that raises `certification.expiring`.
 import { isId, maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { Supplier } from './supplier/supplier.entity';
@@ -15,6 +16,9 @@ import { Sla } from './sla/sla.entity';
 import { SlaResolver } from './sla/sla.resolver';
 import { SourcingAssignment } from './sourcing/sourcing.entity';
 import { ProductSourcingResolver, SourcingAssignmentResolver } from './sourcing/sourcing.resolver';
+import { SingleSourceRiskResolver } from './sourcing/single-source-risk.resolver';
+import { SupplierScorecardFieldResolver, SupplierScorecardResolver } from './scorecard/scorecard.resolver';
+import { resolveScorecardReference } from './scorecard/scorecard.reference';
 import { DataRoomDocument } from './data-room/data-room-document.entity';
 import { DataRoomShare } from './data-room/data-room-share.entity';
 import { DataRoomAccess } from './data-room/data-room-access.entity';
@@ -40,6 +44,9 @@ export const suppliers: SubgraphDefinition<Loaders> = {
     SlaResolver,
     SourcingAssignmentResolver,
     ProductSourcingResolver,
+    SingleSourceRiskResolver,
+    SupplierScorecardResolver,
+    SupplierScorecardFieldResolver,
     DataRoomDocumentResolver,
     DataRoomDocumentPageResolver,
     DataRoomShareResolver,
@@ -50,6 +57,8 @@ export const suppliers: SubgraphDefinition<Loaders> = {
     Supplier: (ref, ctx: Context) => maybeLoad(ctx.loaders.supplier, String(ref.id)),
     Facility: (ref, ctx: Context) => maybeLoad(ctx.loaders.facility, String(ref.id)),
     Product: (ref) => ({ id: ref.id }),
+    // a value keyed by supplier and period: resolves when the supplier exists (the kit refuses a partner another supplier's)
+    SupplierScorecard: (ref, ctx: Context) => resolveScorecardReference(ref, ctx),
     // logged READ; a partner's reference to a document not shared with it is logged DENIED (the kit answers FORBIDDEN)
     DataRoomDocument: (ref, ctx: Context) => (isId(String(ref.id)) ? readDocument(ctx, String(ref.id)) : null),
   },

@@ -4,6 +4,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
 import { subgraphSchema, type SubgraphDefinition } from '@cmgraph/platform';
+import { withoutUnownedExternals } from './subset';
 
 export interface Composed {
   subgraphSdl: Record<string, string>;
@@ -19,8 +20,12 @@ export async function composeSupergraph(
   for (const definition of definitions) {
     subgraphSdl[definition.name] = printSubgraphSchema(await subgraphSchema(definition));
   }
+  // a subset (most test stacks) composes without the @external fields whose owners are absent
   const result = composeServices(
-    definitions.map((d) => ({ name: d.name, url: urlOf(d), typeDefs: parse(subgraphSdl[d.name]!) })),
+    withoutUnownedExternals(definitions.map((d) => ({ name: d.name, typeDefs: parse(subgraphSdl[d.name]!) }))).map((s, i) => ({
+      ...s,
+      url: urlOf(definitions[i]!),
+    })),
   );
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);

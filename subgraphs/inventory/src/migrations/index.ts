@@ -2,5 +2,6 @@
 import { Migration20261124024434 } from './Migration20261124024434';
 import { Migration20261124050022 } from './Migration20261124050022';
 import { Migration20261124081011 } from './Migration20261124081011';
+import { Migration20261124092059 } from './Migration20261124092059';
 
-export const migrations = [{ name: 'Migration20261124024434', class: Migration20261124024434 }, { name: 'Migration20261124050022', class: Migration20261124050022 }, { name: 'Migration20261124081011', class: Migration20261124081011 }];
+export const migrations = [{ name: 'Migration20261124024434', class: Migration20261124024434 }, { name: 'Migration20261124050022', class: Migration20261124050022 }, { name: 'Migration20261124081011', class: Migration20261124081011 }, { name: 'Migration20261124092059', class: Migration20261124092059 }];

@@ -17,6 +17,13 @@ type Defaulted = 'lot' | 'fromLocation' | 'toLocation' | 'reference' | 'reason' 
 @Entity()
 // Serves the days-of-supply demand query (product, source location, recent window) and the product FK.
 @Index({ properties: ['product', 'fromLocation', 'occurredAt'] })
+// Demand rows only (demandPredicate in demand.loader.ts, word for word, so the planner may use it), with
+// what demand queries read: a product's demand over a window — the reported days of supply — is an
+// index-only range scan, per location too.
+@Index({
+  name: 'stock_movement_demand',
+  expression: `create index "stock_movement_demand" on "stock_movement" ("product_id", "occurred_at") include ("from_location_id", "quantity") where type in ('ISSUE', 'CONSUME') and from_location_id is not null`,
+})
 // Written with PostgreSQL's own cast so that the migration generator sees no difference on re-diffing.
 @Check({ name: 'stock_movement_quantity_positive', expression: `quantity > '0'::double precision` })
 @Check({ name: 'stock_movement_has_location', expression: 'from_location_id is not null or to_location_id is not null' })

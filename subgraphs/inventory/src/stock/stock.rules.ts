@@ -23,8 +23,21 @@ export function locationRoles(type: T, delta = 1): LocationRoles {
 /** Demand for days of supply: stock that left to be used, not stock that moved between our locations. */
 export const DEMAND_TYPES = [T.ISSUE, T.CONSUME] as const;
 
-/** Days the averaging window of days of supply spans. */
+/** Days the averaging window of a stock level's days of supply spans (a rolling window up to now). */
 export const DEMAND_WINDOW_DAYS = 30;
+
+/**
+ * Days the averaging window of the reported days of supply spans (`Product.daysOfSupply`,
+ * `stockReport`): the whole UTC days before today, so a figure holds all day and BI refreshes agree.
+ */
+export const REPORT_DEMAND_WINDOW_DAYS = 90;
+
+/** The reported demand window as [from, to) instants: from the start of today − 90 days to the start of today (UTC). */
+export function reportDemandWindow(todayDate: string): { from: string; to: string } {
+  const start = new Date(`${todayDate}T00:00:00.000Z`);
+  const from = new Date(start.getTime() - REPORT_DEMAND_WINDOW_DAYS * 86_400_000);
+  return { from: from.toISOString(), to: start.toISOString() };
+}
 
 /**
  * Days of supply = on hand ÷ average daily demand over the window. Null without demand (infinite cover

@@ -15,9 +15,10 @@ type Defaulted = 'receiptId' | 'workOrderId' | 'shipmentId' | 'supplierId' | 'no
 @Entity()
 // A partner sees the inspections of the lots it made (an inspection without a supplier is the brand's).
 @PartnerScoped()
-// The KPI statements scan a supplier's or a product's inspections by date.
+// The KPI statements scan a supplier's or a product's inspections by date, the quality report a period's.
 @Index({ properties: ['supplierId', 'inspectedAt'] })
 @Index({ properties: ['productId', 'inspectedAt'] })
+@Index({ properties: ['inspectedAt'] })
 @Index({ properties: ['lotId', 'plan'] })
 export class Inspection extends OwnedEntity<Defaulted> {
   @ManyToOne(() => InspectionPlan, { index: true })

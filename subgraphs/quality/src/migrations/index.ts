@@ -2,5 +2,6 @@
 import { Migration20261124032255 } from './Migration20261124032255';
 import { Migration20261124050029 } from './Migration20261124050029';
 import { Migration20261124051219 } from './Migration20261124051219';
+import { Migration20261124090329 } from './Migration20261124090329';
 
-export const migrations = [{ name: 'Migration20261124032255', class: Migration20261124032255 }, { name: 'Migration20261124050029', class: Migration20261124050029 }, { name: 'Migration20261124051219', class: Migration20261124051219 }];
+export const migrations = [{ name: 'Migration20261124032255', class: Migration20261124032255 }, { name: 'Migration20261124050029', class: Migration20261124050029 }, { name: 'Migration20261124051219', class: Migration20261124051219 }, { name: 'Migration20261124090329', class: Migration20261124090329 }];

@@ -14,6 +14,8 @@ type Defaulted = 'status' | 'supplierId' | 'inspection' | 'defectCode' | 'dispos
 @Entity()
 @PartnerScoped()
 @Index({ properties: ['supplierId', 'status'] })
+// The quality report counts the non-conformances opened in a period.
+@Index({ properties: ['openedAt'] })
 export class NonConformance extends OwnedEntity<Defaulted> {
   @Field({ description: 'e.g. "NC-0000042", numbered without gaps.' })
   @Property({ length: 20 })
