@@ -1,6 +1,7 @@
 // The production subgraph: lines and machines, bills of materials, work orders with their output and
-// consumption (lot genealogy), downtime, telemetry with limits, OEE/MTBF/MTTR, and the alert store of
-// every domain with its stream (`alertRaised`), fed by other subgraphs' events.
+// consumption (lot genealogy, recall impact), downtime, telemetry with limits, OEE/MTBF/MTTR (and their
+// report), PO lines' work-order progress and delivery risk, and the alert store of every domain with its
+// stream (`alertRaised`), fed by other subgraphs' events.
 import { maybeLoad, requireRole, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { Line } from './line/line.entity';
@@ -8,6 +9,7 @@ import { LineResolver } from './line/line.resolver';
 import { Machine } from './machine/machine.entity';
 import { MachineResolver } from './machine/machine.resolver';
 import { FacilityContributionResolver } from './facility/facility.resolver';
+import { OeeReportResolver } from './oee/oee-report.resolver';
 import { BillOfMaterials, BillOfMaterialsLine } from './bom/bill-of-materials.entity';
 import { BillOfMaterialsLineResolver, BillOfMaterialsResolver, ProductContributionResolver } from './bom/bill-of-materials.resolver';
 import { BOM_READERS } from './bom/bill-of-materials.access';
@@ -18,6 +20,8 @@ import { MaterialConsumptionResolver, WorkOrderOutputResolver, WorkOrderResolver
 import { WorkOrderMutationResolver } from './work-order/work-order.mutations';
 import { ProductionReportResolver } from './work-order/production-report.mutations';
 import { LotContributionResolver } from './genealogy/lot.resolver';
+import { RecallImpactResolver } from './genealogy/recall-impact.resolver';
+import { PurchaseOrderLineContributionResolver } from './delivery-risk/purchase-order-line.resolver';
 import { DowntimeReason } from './downtime/downtime-reason.entity';
 import { DowntimeEvent } from './downtime/downtime-event.entity';
 import { DowntimeResolver } from './downtime/downtime.resolver';
@@ -43,10 +47,11 @@ export const production: SubgraphDefinition<Loaders> = {
   ],
   migrations,
   resolvers: [
-    LineResolver, MachineResolver, FacilityContributionResolver,
+    LineResolver, MachineResolver, FacilityContributionResolver, OeeReportResolver,
     BillOfMaterialsResolver, BillOfMaterialsLineResolver, ProductContributionResolver,
     WorkOrderResolver, WorkOrderMutationResolver, ProductionReportResolver, WorkOrderOutputResolver, MaterialConsumptionResolver,
-    LotContributionResolver, DowntimeResolver, TelemetryResolver, MetricLimitResolver, AlertResolver, AlertSubscriptionResolver,
+    LotContributionResolver, RecallImpactResolver, PurchaseOrderLineContributionResolver,
+    DowntimeResolver, TelemetryResolver, MetricLimitResolver, AlertResolver, AlertSubscriptionResolver,
   ],
   orphanedTypes: [Facility, Product, Lot, Supplier, PurchaseOrderLine, PurchaseOrder, Shipment, Location],
   references: {
@@ -62,6 +67,8 @@ export const production: SubgraphDefinition<Loaders> = {
     Facility: (ref) => Object.assign(new Facility(), { id: ref.id }),
     Product: (ref) => Object.assign(new Product(), { id: ref.id }),
     Lot: (ref) => Object.assign(new Lot(), { id: ref.id }),
+    // The representation carries what @requires asked orders for: currentPromisedDate, openQuantity, latestEta.
+    PurchaseOrderLine: (ref) => Object.assign(new PurchaseOrderLine(), ref),
   },
   createLoaders,
   referenceOwners: {

@@ -7,6 +7,7 @@ import { Machine } from './machine/machine.entity';
 import { BillOfMaterials, BillOfMaterialsLine } from './bom/bill-of-materials.entity';
 import { BillOfMaterialsStatus } from './bom/bill-of-materials.enums';
 import { WorkOrder } from './work-order/work-order.entity';
+import { WorkOrderStatus } from './work-order/work-order.enums';
 import { WorkOrderOutput } from './work-order/work-order-output.entity';
 import { MaterialConsumption } from './work-order/material-consumption.entity';
 import { DowntimeReason } from './downtime/downtime-reason.entity';
@@ -25,6 +26,7 @@ export function createLoaders(em: EntityManager) {
     activeBillOfMaterialsByProduct: childrenLoader(em, BillOfMaterials, 'productId', { status: BillOfMaterialsStatus.ACTIVE }),
     bomLinesByBillOfMaterials: childrenLoader(em, BillOfMaterialsLine, 'billOfMaterials'),
     workOrder: rowLoader(em, WorkOrder),
+    workOrdersByPurchaseOrderLine: childrenLoader(em, WorkOrder, 'purchaseOrderLineId', { status: { $ne: WorkOrderStatus.ABORTED } }, { plannedEnd: 'asc', id: 'asc' }),
     outputsByWorkOrder: childrenLoader(em, WorkOrderOutput, 'workOrder', {}, { reportedAt: 'asc', id: 'asc' }),
     outputsByLot: childrenLoader(em, WorkOrderOutput, 'lotId'),
     consumptionByWorkOrder: childrenLoader(em, MaterialConsumption, 'workOrder', {}, { consumedAt: 'asc', id: 'asc' }),

@@ -7,7 +7,8 @@ import { Lot, stub } from '../references/external.reference';
 import { WorkOrder } from '../work-order/work-order.entity';
 import type { LotLinkRow } from './genealogy.query';
 
-const DEPTH_CAP = 50;
+/** The deepest walk genealogy answers (work-order steps). */
+export const DEPTH_CAP = 50;
 
 @ObjectType({ description: 'A lot reached from another through work orders, and how far away it is.' })
 export class LotLink {

@@ -21,19 +21,30 @@ export interface OeeKey {
 const SECONDS = (mr: string) => `(SELECT coalesce(sum(extract(epoch FROM upper(x) - lower(x))), 0) FROM unnest(${mr}) x)`;
 const EMPTY = `'{}'::tstzmultirange`;
 
-const SQL = `
+/**
+ * The totals statement over `requests`: SQL selecting one row per (unit, period) asked about, with the
+ * columns n (int, unique), kind, id, from_at, to_at, now_at, scope (uuid, the partner's supplier or null),
+ * line_ids (uuid[]: when not null, only these lines count) and the `carry` columns (named `row_…`, so that they
+ * clash with none of the statement's own), returned as they are. A request that is no unit (an unknown id, or
+ * one outside the partner's scope) has no row in the result. The totals are grouped straight by `n`, never
+ * joined back to the requests: the planner cannot know how many requests a JSON parameter holds, and a
+ * nested loop over them would recompute or rescan the totals once per request.
+ */
+export function oeeTotalsSql(requests: string, carry: readonly string[] = []): string {
+  const carriedFrom = (alias: string) => carry.map((c) => `, ${alias}.${c}`).join('');
+  return `
 WITH req AS (
-  SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(n int, kind text, id uuid, from_at timestamptz, to_at timestamptz, now_at timestamptz, scope uuid)
+  ${requests}
 ), unit AS (
   SELECT req.*, l.id AS line_id, NULL::uuid AS machine_id, l.ideal_cycle_seconds AS ideal
   FROM req JOIN line l ON ((req.kind = 'LINE' AND l.id = req.id) OR (req.kind = 'FACILITY' AND l.facility_id = req.id))
-    AND (req.scope IS NULL OR l.supplier_id = req.scope)
+    AND (req.scope IS NULL OR l.supplier_id = req.scope) AND (req.line_ids IS NULL OR l.id = ANY(req.line_ids))
   UNION ALL
   SELECT req.*, m.line_id, m.id, m.ideal_cycle_seconds
   FROM req JOIN machine m ON req.kind = 'MACHINE' AND m.id = req.id
   JOIN line ml ON ml.id = m.line_id AND (req.scope IS NULL OR ml.supplier_id = req.scope)
 ), totals AS (
-  SELECT u.n, u.ideal, coalesce(runs.windows, ${EMPTY}) AS windows, coalesce(runs.good, 0) AS good, coalesce(runs.total, 0) AS total,
+  SELECT u.n${carriedFrom('u')}, u.ideal, coalesce(runs.windows, ${EMPTY}) AS windows, coalesce(runs.good, 0) AS good, coalesce(runs.total, 0) AS total,
          coalesce(stops.planned, ${EMPTY}) AS planned, coalesce(stops.unplanned, ${EMPTY}) AS unplanned,
          stops.failures, coalesce(stops.failure_seconds, 0) AS failure_seconds
   FROM unit u
@@ -68,17 +79,22 @@ WITH req AS (
     ) d
   ) stops
 )
-SELECT req.n,
+SELECT t.n${carriedFrom('t')},
        coalesce(sum(${SECONDS('t.windows - t.planned')}), 0) AS planned_seconds,
        coalesce(sum(${SECONDS('t.windows - t.planned - t.unplanned')}), 0) AS run_seconds,
        coalesce(sum(t.ideal * t.total), 0) AS ideal_seconds,
        coalesce(sum(t.good), 0) AS good, coalesce(sum(t.total), 0) AS total,
        coalesce(sum(t.failures), 0)::int AS failures, coalesce(sum(t.failure_seconds), 0) AS failure_seconds
-FROM req LEFT JOIN totals t ON t.n = req.n
-GROUP BY req.n
-ORDER BY req.n`;
+FROM totals t
+GROUP BY t.n${carriedFrom('t')}
+ORDER BY t.n`;
+}
 
-interface TotalsRow {
+const SQL = oeeTotalsSql(
+  `SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(n int, kind text, id uuid, from_at timestamptz, to_at timestamptz, now_at timestamptz, scope uuid, line_ids uuid[])`,
+);
+
+export interface TotalsRow {
   n: number;
   planned_seconds: string;
   run_seconds: string;
@@ -87,6 +103,15 @@ interface TotalsRow {
   total: string;
   failures: number;
   failure_seconds: string;
+}
+
+const NO_PRODUCTION: OeeTotals = { plannedSeconds: 0, runSeconds: 0, idealSeconds: 0, goodCount: 0, totalCount: 0, failures: 0, failureSeconds: 0 };
+
+export function totalsOf(row: TotalsRow): OeeTotals {
+  return {
+    plannedSeconds: Number(row.planned_seconds), runSeconds: Number(row.run_seconds), idealSeconds: Number(row.ideal_seconds),
+    goodCount: Number(row.good), totalCount: Number(row.total), failures: Number(row.failures), failureSeconds: Number(row.failure_seconds),
+  };
 }
 
 /** Totals per key, within the EntityManager's partner scope; `now` (the end of windows still open) is fixed once per request. */
@@ -100,11 +125,8 @@ export function oeeTotalsLoader(em: EntityManager, now = new Date()): DataLoader
       const rows = await em.execute<TotalsRow[]>(SQL, [JSON.stringify(request)]);
       const byIndex = new Map(rows.map((row) => [Number(row.n), row]));
       return keys.map((_, n) => {
-        const row = byIndex.get(n)!;
-        return {
-          plannedSeconds: Number(row.planned_seconds), runSeconds: Number(row.run_seconds), idealSeconds: Number(row.ideal_seconds),
-          goodCount: Number(row.good), totalCount: Number(row.total), failures: Number(row.failures), failureSeconds: Number(row.failure_seconds),
-        };
+        const row = byIndex.get(n);
+        return row ? totalsOf(row) : NO_PRODUCTION;
       });
     },
     { maxBatchSize: 1000, cacheKeyFn: (key) => `${key.kind}|${key.id}|${key.from.toISOString()}|${key.to.toISOString()}` },

@@ -1,6 +1,9 @@
 // Other subgraphs' entities this one stores ids of, as key-only stubs the gateway completes from their
-// owners. Facility, Product and Lot are resolvable here because this subgraph contributes fields to them.
+// owners. Facility, Product and Lot are resolvable here because this subgraph contributes fields to them;
+// so is PurchaseOrderLine, declared with its external fields in delivery-risk/.
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+export { PurchaseOrderLine } from '../delivery-risk/purchase-order-line.reference';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -26,13 +29,6 @@ export class Lot {
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType()
 export class Supplier {
-  @Field(() => ID)
-  id!: string;
-}
-
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType()
-export class PurchaseOrderLine {
   @Field(() => ID)
   id!: string;
 }
