@@ -1,6 +1,7 @@
 // The sustainability subgraph: emission factors; activity, energy, waste, water and production output
 // records of facilities; product footprints (PACT v3); and the environmental KPIs it contributes to
-// Supplier, Facility, Product and Shipment; emissions budgets, whose crossing is an event.
+// Supplier, Facility, Product, Shipment and SupplierScorecard; emissions budgets, whose crossing is an
+// event; the carbon report.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { EmissionFactor } from './factor/emission-factor.entity';
@@ -25,6 +26,10 @@ import { SupplierContributionResolver } from './contributions/supplier.resolver'
 import { ShipmentTransportResolver } from './shipment/shipment.resolver';
 import { Shipment } from './shipment/shipment.reference';
 import { Facility, Product, Supplier } from './references/external.reference';
+import { SupplierScorecard, scorecardByKey } from './scorecard/supplier-scorecard.reference';
+import { SupplierScorecardSustainabilityResolver } from './scorecard/supplier-scorecard.resolver';
+import { CarbonReportResolver } from './report/carbon-report.resolver';
+import { ActivityRollup, OutputRollup } from './rollup/rollup.entity';
 import { migrations } from './migrations';
 import type { Context } from './context';
 
@@ -33,7 +38,10 @@ export { seed } from './seed';
 export const sustainability: SubgraphDefinition<Loaders> = {
   name: 'sustainability',
   port: 4006,
-  entities: [EmissionFactor, ActivityRecord, EnergyRecord, WasteRecord, WaterRecord, ProductionOutputRecord, ProductFootprint, EmissionsBudget],
+  entities: [
+    EmissionFactor, ActivityRecord, EnergyRecord, WasteRecord, WaterRecord, ProductionOutputRecord, ProductFootprint, EmissionsBudget,
+    ActivityRollup, OutputRollup,
+  ],
   migrations,
   resolvers: [
     EmissionFactorResolver,
@@ -49,8 +57,10 @@ export const sustainability: SubgraphDefinition<Loaders> = {
     FacilityContributionResolver,
     SupplierContributionResolver,
     ShipmentTransportResolver,
+    SupplierScorecardSustainabilityResolver,
+    CarbonReportResolver,
   ],
-  orphanedTypes: [Facility, Supplier, Product, Shipment],
+  orphanedTypes: [Facility, Supplier, Product, Shipment, SupplierScorecard],
   references: {
     EmissionFactor: (ref, ctx: Context) => maybeLoad(ctx.loaders.emissionFactor, String(ref.id)),
     EmissionsBudget: (ref, ctx: Context) => maybeLoad(ctx.loaders.emissionsBudget, String(ref.id)),
@@ -61,6 +71,8 @@ export const sustainability: SubgraphDefinition<Loaders> = {
     Product: (ref) => ({ id: ref.id }),
     // The representation carries what @requires asked orders for: mode, grossWeightKg, distanceKm.
     Shipment: (ref) => ref,
+    // Any supplier and period resolves (no records: null figures); the kit refuses a partner another supplier's.
+    SupplierScorecard: scorecardByKey,
   },
   createLoaders,
   referenceOwners: { Facility: 'suppliers', Supplier: 'suppliers', Product: 'inventory', Shipment: 'orders' },

@@ -1,5 +1,6 @@
 // The sustainability subgraph's DataLoaders, created per request: factors by id, footprints by
-// product, and each KPI family as one statement for every (owner, window) a request asks about.
+// product, and each KPI family as one statement for every (owner, window) a request asks about — the
+// supplier scorecard's figures too.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { childrenLoader, rowLoader } from '@cmgraph/platform';
 import { EmissionFactor } from './factor/emission-factor.entity';
@@ -11,6 +12,7 @@ import { emissionsLoader } from './kpi/emissions.query';
 import { energyLoader } from './kpi/energy.query';
 import { wasteLoader } from './kpi/waste.query';
 import { waterLoader } from './kpi/water.query';
+import { scorecardLoader } from './scorecard/supplier-scorecard.query';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -22,6 +24,7 @@ export function createLoaders(em: EntityManager) {
     energy: energyLoader(em),
     waste: wasteLoader(em),
     water: waterLoader(em),
+    scorecard: scorecardLoader(em),
   };
 }
 

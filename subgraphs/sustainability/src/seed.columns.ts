@@ -14,7 +14,7 @@ export interface EnergyRow extends RecordRow {
 }
 export interface WasteRow extends RecordRow { wasteType: string; hazardous: boolean; kg: number; treatment: string; factorId: string; kgCo2e: number }
 export interface WaterRow extends RecordRow { withdrawalM3: number; dischargeM3: number; recycledM3: number }
-export interface OutputRow extends RecordRow { goodUnits: number }
+export interface OutputRow extends RecordRow { productId: string | null; goodUnits: number }
 export interface FootprintRow {
   id: string; productId: string; facilityId: string; supplierId: string; companyName: string; productDescription: string;
   productIds: string[]; productNameCompany: string; unit: string; kgPerUnit: number; country: string; primaryShare: number;
@@ -98,6 +98,7 @@ export const WATER_COLUMNS: Column<WaterRow>[] = [
 
 export const OUTPUT_COLUMNS: Column<OutputRow>[] = [
   ...recordColumns<OutputRow>(),
+  { name: 'product_id', type: 'uuid[]', value: (r) => r.productId },
   { name: 'good_units', type: 'float8[]', value: (r) => r.goodUnits },
 ];
 

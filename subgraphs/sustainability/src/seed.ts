@@ -1,13 +1,14 @@
 // Seeds the sustainability part of the demo universe in bulk: emission factors; for every facility
 // twelve months of energy (grid plus supplier-dependent renewables), fuel, waste and water; purchased
-// materials for every shipped order line (about 1,000,000 activity rows at `large`); monthly good units
-// of every CM plant, from what it shipped (the FINAL work orders' good quantities); and footprints of
-// some finished products. Orders are streamed, so memory stays flat at every scale.
+// materials for every shipped order line and freight for every shipment (seed.shipped.ts: about
+// 1,160,000 activity rows at `large`); monthly good units of every CM plant per product, from what it
+// shipped; and footprints of some finished products. Orders are streamed, so memory stays flat.
 import type { SubgraphSeed } from '@cmgraph/seedkit';
-import { BulkWriter, insertRows, random, seedId, SEED_TODAY, type SeedProduct } from '@cmgraph/seedkit';
+import { BulkWriter, insertRows, seedId, type SeedProduct } from '@cmgraph/seedkit';
 import { ActivityType as A } from './factor/emission-factor.enums';
 import { factorIndex, seedFactors } from './seed.factors';
-import { facilityProfiles, monthOf, seasonal, seedMonths, WINDOW_END, WINDOW_START, type FacilityProfile } from './seed.profile';
+import { facilityProfiles, seasonal, seedMonths, WINDOW_END, WINDOW_START, type FacilityProfile } from './seed.profile';
+import { seedShipped } from './seed.shipped';
 import {
   ACTIVITY_COLUMNS, ENERGY_COLUMNS, FACTOR_COLUMNS, FOOTPRINT_COLUMNS, OUTPUT_COLUMNS, WASTE_COLUMNS, WATER_COLUMNS,
   type ActivityRow, type EnergyRow, type FootprintRow, type OutputRow, type WasteRow, type WaterRow,
@@ -18,7 +19,6 @@ import { yearOf } from './period';
 
 /** Facility totals over the seeded year, for the footprints: kgCO2e (market-based), of it primary, good units. */
 interface Ledger { kg: number; primaryKg: number; units: number; products: string[] }
-const MATERIALS = [A.PURCHASED_STEEL, A.PURCHASED_PLASTIC, A.PURCHASED_ALUMINIUM, A.PURCHASED_COPPER] as const;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const FOOTPRINTS_PER_PLANT = 2;
 
@@ -32,6 +32,7 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
   const energy = table<EnergyRow>('energy_record', ENERGY_COLUMNS);
   const waste = table<WasteRow>('waste_record', WASTE_COLUMNS);
   const water = table<WaterRow>('water_record', WATER_COLUMNS);
+  const outputs = table<OutputRow>('production_output_record', OUTPUT_COLUMNS);
   const ids = { activity: 0, energy: 0, waste: 0, water: 0, output: 0 };
   const next = (kind: keyof typeof ids) => seedId(`${kind}-record`, ids[kind]++);
   const profiles = new Map(facilityProfiles(world).map((p) => [p.facility.id, p]));
@@ -83,35 +84,19 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
     }
   }
 
-  // Purchased materials follow what was shipped; CM plants' good units are what they shipped per month.
+  // Purchased materials and freight follow what was shipped; CM plants' good units are what they shipped.
   const products = new Map(world.products.map((product) => [product.id, product]));
-  const cms = new Set(world.suppliers.filter((s) => s.type === 'CM').map((s) => s.id));
-  const output = new Map<string, number>();
-  for (const po of world.purchaseOrders()) {
-    const shipment = po.shipment;
-    if (!shipment || shipment.shippedOn >= SEED_TODAY) continue;
-    const p = profiles.get(shipment.facilityId)!;
-    const period = monthOf(shipment.shippedOn < WINDOW_START ? WINDOW_START : shipment.shippedOn);
-    for (const line of shipment.lines) {
-      const product = products.get(po.lines[line.lineIndex]!.productId)!;
-      const bom = materialOf(product);
-      await addActivity(p, period, bom.material, round2(line.quantity * bom.kgPerUnit), 'SECONDARY');
-      if (!cms.has(po.supplierId)) continue;
-      const key = `${p.facility.id}|${period.start}`;
-      output.set(key, (output.get(key) ?? 0) + line.quantity);
-      const ledger = ledgers.get(p.facility.id)!;
-      ledger.units += line.quantity;
-      if (ledger.products.length < FOOTPRINTS_PER_PLANT && !ledger.products.includes(product.id)) ledger.products.push(product.id);
-    }
-  }
-  for (const writer of [activity, energy, waste, water]) await writer.flush();
-
-  const outputs = table<OutputRow>('production_output_record', OUTPUT_COLUMNS);
-  for (const [key, goodUnits] of output) {
-    const [facilityId, start] = key.split('|') as [string, string];
-    await outputs.add({ ...base(profiles.get(facilityId)!, monthOf(start), next('output')), goodUnits });
-  }
-  await outputs.flush();
+  await seedShipped(world, {
+    profiles,
+    addActivity,
+    addOutput: (p, period, productId, goodUnits) => outputs.add({ ...base(p, period, next('output')), productId, goodUnits }),
+    shipped: (facilityId, productId, quantity) => {
+      const ledger = ledgers.get(facilityId)!;
+      ledger.units += quantity;
+      if (ledger.products.length < FOOTPRINTS_PER_PLANT && !ledger.products.includes(productId)) ledger.products.push(productId);
+    },
+  });
+  for (const writer of [activity, energy, waste, water, outputs]) await writer.flush();
   const footprints = footprintRows(profiles, ledgers, products);
   await insertRows(db, 'product_footprint', FOOTPRINT_COLUMNS, footprints);
   progress(footprints.length);
@@ -119,14 +104,6 @@ export const seed: SubgraphSeed = async ({ db, world, progress }) => {
 
 function base(p: FacilityProfile, period: { start: string; end: string }, id: string) {
   return { id, facilityId: p.facility.id, supplierId: p.supplier.id, country: p.facility.country, periodStart: period.start, periodEnd: period.end };
-}
-
-/** Each product's main material and how much of it goes into one unit: a pure function of the product. */
-function materialOf(product: SeedProduct): { material: (typeof MATERIALS)[number]; kgPerUnit: number } {
-  const r = random(`sustainability:bom:${product.id}`);
-  const material = MATERIALS[Number(product.sku.slice(-3)) % MATERIALS.length]!;
-  const range = { [A.PURCHASED_STEEL]: [0.2, 0.6], [A.PURCHASED_PLASTIC]: [0.05, 0.2], [A.PURCHASED_ALUMINIUM]: [0.05, 0.15], [A.PURCHASED_COPPER]: [0.01, 0.05] }[material];
-  return { material, kgPerUnit: range[0]! + r.next() * (range[1]! - range[0]!) };
 }
 
 /** Footprints over the seeded year of the first products each CM plant shipped (one plant per product). */

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '@cmgraph/platform';
 import { outboxOf, startStack, type GraphqlClient, type GraphqlResponse, type Stack } from '@cmgraph/testkit';
-import { addFacility, createFactors, createProduct, createSupplier, JAN, mutate, ok, rowCounts } from './fixtures';
+import { addFacility, createFactors, createProduct, createSupplier, JAN, mutate, ok, rowCounts, STACK } from './fixtures';
 
 let stack: Stack;
 let A: string;
@@ -36,7 +36,7 @@ const run = (client: GraphqlClient, name: string, inputType: string, input: unkn
   client(`mutation($input: ${inputType}!) { ${name}(input: $input) { id } }`, { input });
 
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']);
+  stack = await startStack(STACK);
   await createFactors(stack);
   A = await createSupplier(stack);
   B = await createSupplier(stack);

@@ -5,14 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newId } from '@cmgraph/platform';
 import { outboxOf, startStack, type Stack } from '@cmgraph/testkit';
-import { addFacility, createFactors, createSupplier, FEB, JAN, mutate, recordActivity, recordEnergy, recordWaste } from './fixtures';
+import { addFacility, createFactors, createSupplier, FEB, JAN, mutate, recordActivity, recordEnergy, recordWaste, STACK } from './fixtures';
 
 let stack: Stack;
 let supplierId: string;
 let facilityId: string;
 let otherFacilityId: string;
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']); // the owners of the fields sustainability requires
+  stack = await startStack(STACK);
   await createFactors(stack);
   supplierId = await createSupplier(stack);
   facilityId = await addFacility(stack, supplierId, 'MX');

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '@cmgraph/testkit';
 import {
-  addFacility, createFactors, createSupplier, FEB, JAN, ok, recordActivity, recordEnergy, recordOutput, recordWaste, recordWater,
+  addFacility, createFactors, createSupplier, FEB, JAN, ok, recordActivity, recordEnergy, recordOutput, recordWaste, recordWater, STACK,
 } from './fixtures';
 
 let stack: Stack;
@@ -14,7 +14,7 @@ let vietnam: string;
 const WINDOW = { from: '2026-01-01', to: '2026-03-01' };
 
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']);
+  stack = await startStack(STACK);
   await createFactors(stack);
   supplierId = await createSupplier(stack);
   otherSupplierId = await createSupplier(stack);

@@ -3,6 +3,13 @@
 // that prove a refused mutation wrote nothing.
 import type { GraphqlResponse, Stack } from '@cmgraph/testkit';
 
+/**
+ * The subgraphs of a sustainability test's supergraph: suppliers (facilities and suppliers are checked
+ * there), inventory (products), orders (shipments' weights), and quality because suppliers' scorecard
+ * `score` @requires fields owned by orders, quality and this subgraph — composition needs every owner.
+ */
+export const STACK = ['suppliers', 'inventory', 'orders', 'quality', 'sustainability'];
+
 let serial = 0;
 const next = () => ++serial;
 

@@ -2,14 +2,14 @@
 // v3 shape (GraphQL and wire JSON), versions that deprecate their predecessor, and the status rules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '@cmgraph/testkit';
-import { addFacility, createFactors, createProduct, createSupplier, FEB, JAN, ok, recordActivity, recordEnergy, recordOutput, rowCounts } from './fixtures';
+import { addFacility, createFactors, createProduct, createSupplier, FEB, JAN, ok, recordActivity, recordEnergy, recordOutput, rowCounts, STACK } from './fixtures';
 
 let stack: Stack;
 let supplierId: string;
 let facilityId: string;
 let productId: string;
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']);
+  stack = await startStack(STACK);
   await createFactors(stack);
   supplierId = await createSupplier(stack);
   facilityId = await addFacility(stack, supplierId, 'MX');

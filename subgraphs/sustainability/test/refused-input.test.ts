@@ -2,12 +2,12 @@
 // every table are compared before and after each attempt.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '@cmgraph/testkit';
-import { addFacility, createFactors, createSupplier, JAN, recordEnergy, rowCounts } from './fixtures';
+import { addFacility, createFactors, createSupplier, JAN, recordEnergy, rowCounts, STACK } from './fixtures';
 
 let stack: Stack;
 let facilityId: string;
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']);
+  stack = await startStack(STACK);
   await createFactors(stack);
   facilityId = await addFacility(stack, await createSupplier(stack), 'MX');
 });

@@ -1,6 +1,7 @@
 // The seed on the small universe: factors for every activity, country and year; twelve months of
-// records for every facility; purchased materials per shipped line; in bulk; KPIs that differ between
-// suppliers; and seeded footprints that agree with what publishing would compute from the same rows.
+// records for every facility; purchased materials per shipped line and freight per shipment; output per
+// product; in bulk; KPIs that differ between suppliers; and seeded footprints that agree with what
+// publishing would compute from the same rows.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
 import { startStack, type Stack } from '@cmgraph/testkit';
@@ -8,7 +9,7 @@ import { universe } from '@cmgraph/seedkit';
 import { seed } from '../src';
 import { seedRegions } from '../src/seed.factors';
 import { ActivityType } from '../src/factor/emission-factor.enums';
-import { ok } from './fixtures';
+import { ok, STACK } from './fixtures';
 
 let stack: Stack;
 let db: Client;
@@ -17,7 +18,7 @@ let statements = 0;
 const world = universe('small');
 
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']);
+  stack = await startStack(STACK);
   db = new Client({ connectionString: stack.subgraphs.sustainability!.server.orm.config.get('clientUrl') });
   await db.connect();
   const query = db.query.bind(db) as (...args: unknown[]) => unknown;
@@ -48,14 +49,35 @@ describe('sustainability seed', () => {
     expect(await count('water_record')).toBe(facilities * 12);
     const { rows: [months] } = await db.query(`select min(period_start)::text as first, max(period_end)::text as last from energy_record`);
     expect(months).toEqual({ first: '2025-11-01', last: '2026-11-01' });
-    const shippedLines = [...world.purchaseOrders()].filter((po) => po.shipment && po.shipment.shippedOn < '2026-11-01').length * 4;
+    const shipments = [...world.purchaseOrders()].filter((po) => po.shipment && po.shipment.shippedOn < '2026-11-01').length;
     const total: number[] = [];
     for (const table of ['emission_factor', 'activity_record', 'energy_record', 'waste_record', 'water_record', 'production_output_record', 'product_footprint']) {
       total.push(await count(table));
     }
-    expect(await count('activity_record')).toBe(facilities * 12 * 2 + shippedLines);
+    // gas and diesel every month; a material per shipped line (4 per order) and the freight of each shipment
+    expect(await count('activity_record')).toBe(facilities * 12 * 2 + shipments * 4 + shipments);
+    const { rows: freight } = await db.query(`select activity_type, unit, count(*)::int as n from activity_record where activity_type like 'FREIGHT%' group by 1, 2 order by 1`);
+    expect(freight.map((f: { activity_type: string; unit: string }) => [f.activity_type, f.unit])).toEqual([['FREIGHT_AIR', 'tkm'], ['FREIGHT_ROAD', 'tkm'], ['FREIGHT_SEA', 'tkm']]);
+    expect(freight.reduce((n: number, f: { n: number }) => n + f.n, 0)).toBe(shipments);
     expect(progressed).toBe(total.reduce((a, b) => a + b, 0));
     expect(statements).toBeLessThan(20); // one INSERT … SELECT unnest per table and batch
+  });
+
+  it("records CM plants' good units per product and month: what each plant shipped of each product", async () => {
+    const shipped = new Map<string, number>();
+    const cms = new Set(world.suppliers.filter((s) => s.type === 'CM').map((s) => s.id));
+    for (const po of world.purchaseOrders()) {
+      if (!po.shipment || po.shipment.shippedOn >= '2026-11-01' || !cms.has(po.supplierId)) continue;
+      for (const line of po.shipment.lines) {
+        const key = `${po.shipment.facilityId}|${po.lines[line.lineIndex]!.productId}`;
+        shipped.set(key, (shipped.get(key) ?? 0) + line.quantity);
+      }
+    }
+    const { rows } = await db.query(`select facility_id, product_id, sum(good_units)::float8 as units, count(*)::int as months,
+      count(distinct period_start)::int as distinct_months from production_output_record group by 1, 2`);
+    expect(new Map(rows.map((r: { facility_id: string; product_id: string; units: number }) => [`${r.facility_id}|${r.product_id}`, r.units]))).toEqual(shipped);
+    // one row per plant, product and month
+    expect(rows.every((r: { months: number; distinct_months: number }) => r.months === r.distinct_months)).toBe(true);
   });
 
   it('gives suppliers different carbon intensity and renewable share', async () => {

@@ -3,12 +3,12 @@
 // energy, waste, water and emissions, suppliers with their intensity and renewable share.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '@cmgraph/testkit';
-import { addFacility, createFactors, createSupplier, JAN, ok, recordActivity, recordEnergy, recordOutput } from './fixtures';
+import { addFacility, createFactors, createSupplier, JAN, ok, recordActivity, recordEnergy, recordOutput, STACK } from './fixtures';
 
 let stack: Stack;
 const suppliers: Record<number, string> = {};
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']);
+  stack = await startStack(STACK);
   await createFactors(stack);
   // One supplier with 5 facilities, one with 50; each facility has one activity, energy and output record.
   for (const size of [5, 50]) {

@@ -2,11 +2,11 @@
 // the representations the gateway sends, and end to end through the gateway on a real shipment.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startStack, type Stack } from '@cmgraph/testkit';
-import { addFacility, createFactors, createProduct, createSupplier, mutate, ok } from './fixtures';
+import { addFacility, createFactors, createProduct, createSupplier, mutate, ok, STACK } from './fixtures';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack(['suppliers', 'inventory', 'orders', 'sustainability']);
+  stack = await startStack(STACK);
   await createFactors(stack);
 });
 afterAll(async () => stack?.stop());

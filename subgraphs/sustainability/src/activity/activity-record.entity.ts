@@ -7,12 +7,14 @@ import { FacilityRecord } from '../records/facility-record.entity';
 import { EmissionFactor } from '../factor/emission-factor.entity';
 import { ActivityType } from '../factor/emission-factor.enums';
 import { DataQuality } from './activity.enums';
+import { ACTIVITY_ROLLUP, RollupTriggers } from '../rollup/rollup.triggers';
 
 @ObjectType({ description: 'Activity data × emission factor = kgCO2e, with the scope and category of the factor.' })
 @Entity()
 @PartnerScoped() // a partner sees its own supplier's rows only
 @Index({ properties: ['facilityId', 'periodStart'] })
 @Index({ properties: ['supplierId', 'periodStart'] })
+@RollupTriggers(ACTIVITY_ROLLUP) // activity_rollup: what KPIs and reports sum
 export class ActivityRecord extends FacilityRecord {
   @Field(() => ActivityType)
   @Enum({ items: () => ActivityType })

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { energyFromTotals, type EnergySummary } from './energy';
 import { WINDOW_KEYS, windowLoader, windowRows } from './window.query';
 
-interface EnergyRow {
+export interface EnergyRow {
   n: number;
   records: number;
   kwh: number;
@@ -12,8 +12,8 @@ interface EnergyRow {
   market_kg: number;
 }
 
-const SQL = `
-WITH ${WINDOW_KEYS}
+/** The energy totals of every key in `r` (see WINDOW_KEYS), for use after a WITH. */
+export const ENERGY_SELECT = `
 SELECT r.n, count(*)::int AS records, sum(x.share * x.kwh) AS kwh,
        coalesce(sum(x.share * x.kwh) FILTER (WHERE x.renewable), 0) AS renewable_kwh,
        sum(x.share * x.location_kg) AS location_kg, sum(x.share * x.market_kg) AS market_kg
@@ -22,11 +22,16 @@ FROM r JOIN LATERAL (
 ) x ON true
 GROUP BY r.n`;
 
+const SQL = `WITH ${WINDOW_KEYS}\n${ENERGY_SELECT}`;
+
+/** The summary of one key from its row of ENERGY_SELECT (none: no energy recorded). */
+export function energyOfRow(row: EnergyRow | undefined): EnergySummary {
+  return energyFromTotals({
+    records: row?.records ?? 0, kwh: Number(row?.kwh ?? 0), renewableKwh: Number(row?.renewable_kwh ?? 0),
+    locationKg: Number(row?.location_kg ?? 0), marketKg: Number(row?.market_kg ?? 0),
+  });
+}
+
 export function energyLoader(em: EntityManager) {
-  return windowLoader<EnergyRow, EnergySummary>(em, SQL, ([row]) =>
-    energyFromTotals({
-      records: row?.records ?? 0, kwh: Number(row?.kwh ?? 0), renewableKwh: Number(row?.renewable_kwh ?? 0),
-      locationKg: Number(row?.location_kg ?? 0), marketKg: Number(row?.market_kg ?? 0),
-    }),
-  );
+  return windowLoader<EnergyRow, EnergySummary>(em, SQL, ([row]) => energyOfRow(row));
 }

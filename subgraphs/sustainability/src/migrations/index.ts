@@ -2,5 +2,7 @@
 import { Migration20261124032426 } from './Migration20261124032426';
 import { Migration20261124050032 } from './Migration20261124050032';
 import { Migration20261124052800 } from './Migration20261124052800';
+import { Migration20261124093502 } from './Migration20261124093502';
+import { Migration20261124100000 } from './Migration20261124100000';
 
-export const migrations = [{ name: 'Migration20261124032426', class: Migration20261124032426 }, { name: 'Migration20261124050032', class: Migration20261124050032 }, { name: 'Migration20261124052800', class: Migration20261124052800 }];
+export const migrations = [{ name: 'Migration20261124032426', class: Migration20261124032426 }, { name: 'Migration20261124050032', class: Migration20261124050032 }, { name: 'Migration20261124052800', class: Migration20261124052800 }, { name: 'Migration20261124093502', class: Migration20261124093502 }, { name: 'Migration20261124100000', class: Migration20261124100000 }];

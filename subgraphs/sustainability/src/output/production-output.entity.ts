@@ -4,6 +4,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { PartnerScoped } from '@cmgraph/platform';
 import { FacilityRecord } from '../records/facility-record.entity';
 import { Product } from '../references/external.reference';
+import { OUTPUT_ROLLUP, RollupTriggers } from '../rollup/rollup.triggers';
 
 @ObjectType({
   description:
@@ -14,6 +15,7 @@ import { Product } from '../references/external.reference';
 @PartnerScoped() // a partner sees its own supplier's rows only
 @Index({ properties: ['facilityId', 'periodStart'] })
 @Index({ properties: ['supplierId', 'periodStart'] })
+@RollupTriggers(OUTPUT_ROLLUP) // output_rollup: what KPIs and reports sum
 export class ProductionOutputRecord extends FacilityRecord<'product'> {
   /** Product (owned by inventory), when the output is of one product; exposed as `product`. */
   @Property({ type: 'uuid', nullable: true, index: true })
