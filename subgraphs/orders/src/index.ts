@@ -1,5 +1,6 @@
 // The orders subgraph: purchase orders and their acknowledgements, shipments (ASNs) and their
-// milestones, the delivery KPIs it contributes to Supplier, and the `shipmentUpdated` event stream.
+// milestones, the delivery KPIs it contributes to Supplier and SupplierScorecard, the delivery-performance
+// report, open lines for delivery risk, and the `shipmentUpdated` event stream.
 import { maybeLoad, type SubgraphDefinition } from '@cmgraph/platform';
 import { createLoaders, type Loaders } from './loaders';
 import { PurchaseOrder } from './purchase-order/purchase-order.entity';
@@ -21,6 +22,10 @@ import { migrations } from './migrations';
 import { Lot } from './lot/lot.reference';
 import { LotShipmentResolver } from './lot/lot.resolver';
 import { ShipmentUpdateResolver } from './shipment-update/shipment-update.resolver';
+import { SupplierScorecard, scorecardReference } from './scorecard/supplier-scorecard.reference';
+import { SupplierScorecardResolver } from './scorecard/supplier-scorecard.resolver';
+import { DeliveryReportResolver } from './report/delivery-report.resolver';
+import { OpenLineResolver } from './purchase-order/open-line.resolver';
 import type { Context } from './context';
 
 export { seed } from './seed';
@@ -40,8 +45,11 @@ export const orders: SubgraphDefinition<Loaders> = {
     SupplierContributionResolver,
     LotShipmentResolver,
     ShipmentUpdateResolver,
+    SupplierScorecardResolver,
+    DeliveryReportResolver,
+    OpenLineResolver,
   ],
-  orphanedTypes: [Supplier, Product, Location, Facility, Lot],
+  orphanedTypes: [Supplier, Product, Location, Facility, Lot, SupplierScorecard],
   references: {
     PurchaseOrder: (ref, ctx: Context) => maybeLoad(ctx.loaders.purchaseOrder, String(ref.id)),
     PurchaseOrderLine: (ref, ctx: Context) => maybeLoad(ctx.loaders.purchaseOrderLine, String(ref.id)),
@@ -52,6 +60,9 @@ export const orders: SubgraphDefinition<Loaders> = {
     Supplier: (ref) => ({ id: ref.id }),
     // The representation carries lotNumber and product when the plan asks for `shipmentLines`.
     Lot: (ref) => ref,
+    // Owned by suppliers; the figures contributed here come from one batched statement per request.
+    // (For a partner the kit refuses a scorecard of another supplier before this runs.)
+    SupplierScorecard: (ref) => scorecardReference(ref),
   },
   createLoaders,
   referenceOwners: { Supplier: 'suppliers', Facility: 'suppliers', Product: 'inventory', Location: 'inventory' },

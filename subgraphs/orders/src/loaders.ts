@@ -11,6 +11,8 @@ import { ShipmentEvent } from './shipment/shipment-event.entity';
 import { supplierOrderCountLoader, supplierOrderPageLoader } from './supplier/supplier-orders.loader';
 import { deliveryPerformanceLoader } from './supplier/delivery-performance.query';
 import { shipmentLinesByLotLoader } from './lot/lot-lines.loader';
+import { scorecardLoader } from './scorecard/supplier-scorecard.query';
+import { latestEtaLoader } from './purchase-order/latest-eta.loader';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -28,6 +30,8 @@ export function createLoaders(em: EntityManager) {
     supplierOrderCount: supplierOrderCountLoader(em),
     deliveryPerformance: deliveryPerformanceLoader(em),
     shipmentLinesByLot: shipmentLinesByLotLoader(em),
+    scorecard: scorecardLoader(em),
+    latestEta: latestEtaLoader(em),
   };
 }
 

@@ -54,6 +54,9 @@ export const lineColumns: Column<LineRow>[] = [
   { name: 'created_at', type: 'timestamptz[]', value: (r) => orderedAt(r.po) },
   { name: 'updated_at', type: 'timestamptz[]', value: (r) => lastChange(r.po) },
   { name: 'purchase_order_id', type: 'uuid[]', value: (r) => r.po.id },
+  { name: 'supplier_id', type: 'uuid[]', value: (r) => r.po.supplierId },
+  // the universe ships a line at most once: its facility is that shipment's
+  { name: 'ship_from_facility_id', type: 'uuid[]', value: (r) => (r.shipped > 0 ? r.po.shipment!.facilityId : null) },
   { name: 'line_number', type: 'int[]', value: (r) => r.line.lineNumber },
   { name: 'product_id', type: 'uuid[]', value: (r) => r.line.productId },
   { name: 'quantity', type: 'numeric[]', value: (r) => r.line.quantity },

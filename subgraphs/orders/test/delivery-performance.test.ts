@@ -1,6 +1,6 @@
 // OTIF and fill rate against a hand-computed fixture (see src/supplier/delivery-performance.ts).
 import { describe, expect, it } from '@jest/globals';
-import { deliveryPerformance, type PerformanceLine } from '../src/supplier/delivery-performance';
+import { averageDaysLate, deliveryPerformance, latenessTotals, type PerformanceLine } from '../src/supplier/delivery-performance';
 
 const line = (overrides: Partial<PerformanceLine>): PerformanceLine => ({
   quantity: 100, quantityDelivered: 0, requestedDate: '2026-03-01', originalPromisedDate: null,
@@ -57,5 +57,19 @@ describe('delivery performance (OTIF and fill rate)', () => {
     expect(deliveryPerformance(lines, { ...march, from: '2027-01-01', to: '2027-01-31' })).toEqual({
       linesDue: 0, linesOnTimeInFull: 0, onTimeInFullRate: null, quantityOrdered: 0, quantityDelivered: 0, fillRate: null,
     });
+  });
+
+  it('averages the days late over the due lines delivered in full after their promise', () => {
+    // delivered in full and due: A (on the day), B and C (early), D (03-21 vs 03-20: 1 day), J (on the day)
+    // → 5 delivered, 1 late by 1 day → 1.0. E (short), G (nothing delivered) have no delivery date.
+    expect(latenessTotals(lines, march)).toEqual({ linesDelivered: 5, linesLate: 1, daysLate: 1 });
+    expect(averageDaysLate(latenessTotals(lines, march))).toBe(1);
+  });
+
+  it('answers 0 days late when due lines were delivered but none late, and null when none was delivered', () => {
+    expect(averageDaysLate(latenessTotals([fixture.A_onTime!, fixture.C_tooEarly!], march))).toBe(0);
+    expect(averageDaysLate(latenessTotals([fixture.E_short!, fixture.G_requestedDateFallback!], march))).toBeNull();
+    // a late delivery of a line not due in the period does not count
+    expect(latenessTotals([fixture.H_outsidePeriod!], march)).toEqual({ linesDelivered: 0, linesLate: 0, daysLate: 0 });
   });
 });

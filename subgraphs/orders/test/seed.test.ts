@@ -72,6 +72,16 @@ describe('orders seed', () => {
     expect(misclosed).toEqual([]);
   });
 
+  it("copies each line's supplier from its order and its facility from the shipment that carries it", async () => {
+    const { rows: [check] } = await db.query(`select
+        count(*) filter (where l.supplier_id <> po.supplier_id or l.ship_from_facility_id is distinct from s.ship_from_facility_id)::int as drift,
+        count(l.ship_from_facility_id)::int as from_facility
+      from purchase_order_line l join purchase_order po on po.id = l.purchase_order_id
+      left join shipment_line sl on sl.purchase_order_line_id = l.id left join shipment s on s.id = sl.shipment_id`);
+    expect(check.drift).toBe(0);
+    expect(check.from_facility).toBe(shipped.reduce((n, po) => n + po.shipment!.lines.length, 0));
+  });
+
   it('labels every package with a valid, unique SSCC', async () => {
     const { rows } = await db.query<{ sscc: string }>('select sscc from shipment_package');
     expect(rows.every((row) => isValidSscc(row.sscc))).toBe(true);

@@ -1,6 +1,6 @@
 // One line of a purchase order: what, how many, at what price, by when — and how far it has got.
 import { DecimalType } from '@mikro-orm/core';
-import { Check, Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Authorized, Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { OwnedEntity, PartnerScoped } from '@cmgraph/platform';
@@ -22,6 +22,15 @@ export const decimal = () => ({ type: new DecimalType('number'), precision: 18, 
 // Last line of defence behind input validation: no path may store a line that breaks these.
 @Check({ name: 'purchase_order_line_quantity_positive', expression: 'quantity > 0' })
 @Check({ name: 'purchase_order_line_unit_price_not_negative', expression: 'unit_price >= 0' })
+// Delivery reports select lines by supplier and promised date (supplier/delivery-performance.sql.ts).
+@Index({
+  name: 'purchase_order_line_supplier_promised',
+  expression: 'create index "purchase_order_line_supplier_promised" on "purchase_order_line" ("supplier_id", (coalesce("original_promised_date", "requested_date")))',
+})
+@Index({
+  name: 'purchase_order_line_promised',
+  expression: 'create index "purchase_order_line_promised" on "purchase_order_line" ((coalesce("original_promised_date", "requested_date")))',
+})
 export class PurchaseOrderLine extends OwnedEntity<'ackStatus' | 'quantityShipped' | 'quantityDelivered'> {
   @ManyToOne(() => PurchaseOrder)
   purchaseOrder!: PurchaseOrder;
@@ -29,6 +38,21 @@ export class PurchaseOrderLine extends OwnedEntity<'ackStatus' | 'quantityShippe
   @Field(() => Int, { description: '1-based position on the order.' })
   @Property()
   lineNumber!: number;
+
+  /**
+   * The order's supplier, copied at creation (a line never changes order): supplier-level delivery
+   * figures over a million lines read the lines alone instead of joining every line to its order.
+   */
+  @Property({ type: 'uuid' })
+  supplierId!: string;
+
+  /**
+   * Facility (owned by suppliers) the line's goods come from, for delivery reports: the ship-from facility
+   * of the last delivery recorded against the line (the one that completed it, once complete); before any
+   * delivery, of the last shipment booked for it; null while no shipment carries it.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  shipFromFacilityId?: string | null;
 
   /** Product (owned by inventory); exposed as `product`. */
   @Property({ type: 'uuid', index: true })

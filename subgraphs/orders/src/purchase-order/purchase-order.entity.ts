@@ -11,6 +11,11 @@ import { Incoterms, PurchaseOrderStatus } from './purchase-order.enums';
 @PartnerScoped()
 // Supplier pages walk (supplier_id, id) in keyset order; this index serves both the filter and the order.
 @Index({ properties: ['supplierId', 'id'] })
+// The few orders whose lines never count for delivery figures (delivery-performance.sql.ts anti-joins them).
+@Index({
+  name: 'purchase_order_inactive',
+  expression: `create index "purchase_order_inactive" on "purchase_order" ("id") where "status" in ('DRAFT', 'CANCELLED')`,
+})
 export class PurchaseOrder extends OwnedEntity<'status' | 'orderedAt'> {
   @Field({ description: 'Unique PO number, e.g. "PO-0000123".' })
   @Property()

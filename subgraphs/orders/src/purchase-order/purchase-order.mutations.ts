@@ -31,7 +31,7 @@ export class PurchaseOrderMutationResolver {
         const { lines, ...header } = input;
         const order = em.create(PurchaseOrder, { ...header, currency: input.currency.toUpperCase() });
         em.persist(order);
-        const orderLines = lines.map((line, i) => em.create(PurchaseOrderLine, { ...line, purchaseOrder: order, lineNumber: i + 1 }));
+        const orderLines = lines.map((line, i) => em.create(PurchaseOrderLine, { ...line, purchaseOrder: order, supplierId: order.supplierId, lineNumber: i + 1 }));
         em.persist(orderLines);
         await recordEvent(em, purchaseOrderCreated(order, orderLines));
         return order;

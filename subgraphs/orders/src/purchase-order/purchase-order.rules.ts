@@ -45,3 +45,6 @@ export function openQuantity(line: { ackStatus: LineAckStatus; quantity: number;
   if (line.ackStatus === LineAckStatus.REJECTED) return 0;
   return Math.max(0, roundQuantity(line.quantity - line.quantityShipped));
 }
+
+/** Statuses of an order still expecting goods: sent and not yet closed or cancelled. */
+export const OPEN_ORDER: readonly S[] = [S.SENT, S.ACKNOWLEDGED, S.PARTIALLY_SHIPPED];

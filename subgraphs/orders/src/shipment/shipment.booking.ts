@@ -65,6 +65,8 @@ export async function bookShipment(ctx: Context, input: CreateShipmentInput): Pr
       for (const [lineId, quantity] of allocated) {
         const poLine = lineById.get(lineId)!;
         poLine.quantityShipped = addQuantity(poLine.quantityShipped, quantity);
+        // Until a delivery names it, a line's goods come from the facility of its latest booking.
+        if (!(poLine.quantityDelivered > 0)) poLine.shipFromFacilityId = shipment.shipFromFacilityId;
       }
       const events: NewEvent[] = [];
       for (const order of orders) {

@@ -39,7 +39,7 @@ export function recordMilestone(ctx: Context, input: RecordShipmentMilestoneInpu
     if (next === ShipmentStatus.IN_TRANSIT || next === ShipmentStatus.DELIVERED) shipment.shippedAt ??= input.occurredAt;
     if (next === ShipmentStatus.DELIVERED) {
       shipment.deliveredAt = input.occurredAt;
-      const closed = await bookDelivery(em, lines, input.occurredAt);
+      const closed = await bookDelivery(em, shipment, lines, input.occurredAt);
       events.push(shipmentDelivered(shipment, lines), ...closed.map((order) => purchaseOrderStatusReached(order, { shipmentId: shipment.id })));
     }
     shipment.status = next;
@@ -60,7 +60,7 @@ export function recordMilestone(ctx: Context, input: RecordShipmentMilestoneInpu
 }
 
 /** Adds the shipment's quantities to its PO lines' delivered quantities; closes and returns complete orders. */
-async function bookDelivery(em: EntityManager, shipped: readonly ShipmentLine[], deliveredAt: Date): Promise<PurchaseOrder[]> {
+async function bookDelivery(em: EntityManager, shipment: Shipment, shipped: readonly ShipmentLine[], deliveredAt: Date): Promise<PurchaseOrder[]> {
   const orderIds = [...new Set(shipped.map((line) => line.purchaseOrder.id))];
   // Every line of the affected orders (closing needs them all), locked lines-then-orders like booking.
   const lines = await em.find(PurchaseOrderLine, { purchaseOrder: { $in: orderIds } }, { ...lock, orderBy: { id: 'asc' } });
@@ -70,6 +70,7 @@ async function bookDelivery(em: EntityManager, shipped: readonly ShipmentLine[],
   for (const item of shipped) {
     const line = lineById.get(item.purchaseOrderLine.id)!;
     line.quantityDelivered = addQuantity(line.quantityDelivered, item.quantity);
+    line.shipFromFacilityId = shipment.shipFromFacilityId; // the last delivery recorded names the facility
     // The delivery that completes the line dates it for OTIF.
     if (!line.deliveredInFullOn && atLeast(line.quantityDelivered, line.quantity)) line.deliveredInFullOn = day;
   }

@@ -10,10 +10,18 @@
 // - onTimeInFullRate = OTIF lines ÷ due lines; null when no line is due.
 // - fillRate = Σ min(delivered, ordered) ÷ Σ ordered over the due lines; null when nothing is due.
 //   Over-deliveries are capped per line so that one line's surplus cannot hide another's shortfall.
+// - averageDaysLate = mean of (deliveredInFullOn − promised) in days over the due lines delivered (in
+//   full) after their promised date; 0 when due lines were delivered but none late; null when no due
+//   line has been delivered in full. A line still short has no delivery date and so no lateness yet.
 // The SQL in delivery-performance.query.ts implements the same predicates, batched over suppliers.
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { addDays } from '@cmgraph/platform';
 import { roundQuantity } from '../quantity';
+import { daysBetween } from '../shipment/shipment.lateness';
+
+/** The default on-time window: 3 days early, 0 late (Supplier.onTimeInFullRate, the scorecard, the report). */
+export const DEFAULT_DAYS_EARLY = 3;
+export const DEFAULT_DAYS_LATE = 0;
 
 export interface PerformanceWindow {
   from: string;
@@ -93,6 +101,28 @@ export function performanceFromTotals(totals: PerformanceTotals): DeliveryPerfor
     onTimeInFullRate: totals.linesDue ? totals.linesOnTimeInFull / totals.linesDue : null,
     fillRate: totals.linesDue && totals.quantityOrdered ? totals.quantityDelivered / totals.quantityOrdered : null,
   };
+}
+
+/** The lateness totals behind averageDaysLate (the SQL returns the same three numbers). */
+export interface LatenessTotals {
+  /** Due lines delivered in full (with a delivery date). */
+  linesDelivered: number;
+  /** Of those, lines delivered after their promised date. */
+  linesLate: number;
+  /** Σ (deliveredInFullOn − promised) in days over the late lines. */
+  daysLate: number;
+}
+
+export function latenessTotals(lines: readonly PerformanceLine[], window: PerformanceWindow): LatenessTotals {
+  const delivered = lines.filter((line) => isDue(line, window) && line.deliveredInFullOn);
+  const late = delivered.map((line) => daysBetween(promisedDate(line), line.deliveredInFullOn!)).filter((days) => days > 0);
+  return { linesDelivered: delivered.length, linesLate: late.length, daysLate: late.reduce((sum, days) => sum + days, 0) };
+}
+
+/** Mean days late over the late lines; 0 when none was late; null when no due line was delivered. */
+export function averageDaysLate(totals: LatenessTotals): number | null {
+  if (!totals.linesDelivered) return null;
+  return totals.linesLate ? totals.daysLate / totals.linesLate : 0;
 }
 
 export function deliveryPerformance(lines: readonly PerformanceLine[], window: PerformanceWindow): DeliveryPerformance {
