@@ -3,7 +3,8 @@
 // @apollo/gateway cannot execute, are served over graphql-ws on the same /graphql (subscriptions/).
 // Every GraphQL caller is authenticated first (auth/): a JWT over HTTP or in graphql-ws
 // connectionParams; the verified identity travels to the subgraphs signed (subgraph-source.ts).
-// /health and /ready stay open.
+// /health and /ready stay open. Tabular egress (egress/): GET /reports/<name>.csv|.ndjson and POST /export
+// stream lists page by page through the same Apollo Server, behind the same authentication.
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -16,6 +17,7 @@ import { SubscriptionHub, type RetryOptions, type SubscriptionStats } from './su
 import { serveGraphqlWs } from './subscriptions/server';
 import { subscriptionsOverHttpGuard } from './subscriptions/http-guard';
 import { TrustedDocuments, createOperationGuard, jsonBodyLimit, operationLimitsPlugin, type OperationLimits } from './limits';
+import { REPORTS, ReportRegistry, apolloPageExecutor, egressRoutes, emptyStats, type EgressStats, type ReportDefinition } from './egress';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -34,6 +36,8 @@ export interface GatewayOptions {
   limits?: Partial<OperationLimits>;
   /** Operations partners may run (default: schema/operations/manifest.json). */
   trustedDocuments?: TrustedDocuments;
+  /** The named reports of GET /reports/<name>.csv (default: egress/reports.ts); checked at start. */
+  reports?: readonly ReportDefinition[];
 }
 
 function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<OperationLimits> {
@@ -48,6 +52,8 @@ export interface Gateway {
   listen(port: number, host?: string): Promise<RunningServer>;
   /** Counters of the subscription transport (open upstreams, clients…). */
   subscriptionStats(): SubscriptionStats;
+  /** Counters of tabular egress (exports streaming, pages executed, rows written…). */
+  egressStats(): EgressStats;
   stop(): Promise<void>;
 }
 
@@ -67,6 +73,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     limits: { ...rateLimitFromEnv(), ...options.limits },
     trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(),
   });
+  const reports = new ReportRegistry(options.reports ?? REPORTS, guard.trustedDocuments);
   const dataSources: ServiceMap = Object.create(null);
   const subgraphUrls: Record<string, string> = Object.create(null);
   const gateway = new ApolloGateway({
@@ -84,7 +91,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
-    plugins: [subscriptionsOverHttpGuard(), operationLimitsPlugin(guard)],
+    plugins: [
+      subscriptionsOverHttpGuard(),
+      // an export takes one rate-limit token, at its first page (egress/)
+      operationLimitsPlugin<GatewayContext>(guard, { takesRateLimitToken: (ctx) => !ctx.contextValue.exportContinuation }),
+    ],
   });
   await apollo.start();
 
@@ -116,6 +127,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     jsonBodyLimit(guard.limits.maxBodyBytes),
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: requestIdentity(req) }) }),
   );
+  const egressStats = emptyStats();
+  app.use(
+    egressRoutes({
+      authenticate: authenticateHttp(verifier, log),
+      jsonBody: jsonBodyLimit(guard.limits.maxBodyBytes),
+      reports,
+      trustedDocuments: guard.trustedDocuments,
+      execute: apolloPageExecutor(apollo),
+      log: log.child({ component: 'egress' }),
+      stats: egressStats,
+    }),
+  );
   const authenticator = webSocketAuthenticator(verifier, log);
 
   const running: RunningServer[] = [];
@@ -135,6 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return withSockets;
     },
     subscriptionStats: () => hub.stats(),
+    egressStats: () => ({ ...egressStats }),
     async stop() {
       hub.close();
       await Promise.all(running.map((server) => server.close()));

@@ -19,6 +19,8 @@ export interface GatewayContext {
   identity?: Identity;
   /** Set for the entity fetches of a subscription event (hub.ts). */
   subscriptionScope?: string;
+  /** Set for the pages after the first of one export (egress/): the export took its rate-limit token at its first page. */
+  exportContinuation?: boolean;
 }
 
 export interface SubgraphDataSourceOptions {

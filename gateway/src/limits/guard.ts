@@ -25,6 +25,8 @@ export interface OperationToCheck {
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
   identity: Identity | null;
+  /** Whether this operation takes a rate-limit token (default true; false for the later pages of one export). */
+  rateLimit?: boolean;
 }
 
 export interface OperationGuard {
@@ -46,8 +48,8 @@ export function createOperationGuard(options: OperationGuardOptions): OperationG
   return {
     limits,
     trustedDocuments,
-    checkOperation({ schema, document, operationName, variables, identity }) {
-      if (limiter && identity) {
+    checkOperation({ schema, document, operationName, variables, identity, rateLimit = true }) {
+      if (limiter && identity && rateLimit) {
         const decision = limiter.take(identity.subject);
         if (!decision.allowed) return [rateLimited(decision.retryAfterSeconds)];
       }

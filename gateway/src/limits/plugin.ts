@@ -13,6 +13,11 @@ import type { OperationGuard } from './guard';
 export interface OperationLimitsPluginOptions<TContext extends BaseContext> {
   /** Who is calling; by default `contextValue.identity` (null: anonymous, no rate limit, not a partner). */
   identity?: (requestContext: GraphQLRequestContext<TContext>) => Identity | null;
+  /**
+   * Whether the request takes a rate-limit token (default: every request does). Tabular egress runs one
+   * export as many page operations; it takes one token for the export, at its first page.
+   */
+  takesRateLimitToken?: (requestContext: GraphQLRequestContext<TContext>) => boolean;
 }
 
 const STATUS: Record<string, number> = {
@@ -50,6 +55,7 @@ export function operationLimitsPlugin<TContext extends BaseContext>(
             operationName: ctx.request.operationName,
             variables: ctx.request.variables,
             identity: identityOf(ctx),
+            rateLimit: options.takesRateLimitToken?.(ctx) ?? true,
           });
           if (error) throw withHttp(error);
         },

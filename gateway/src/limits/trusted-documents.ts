@@ -84,6 +84,12 @@ export class TrustedDocuments {
     return this.byId.get(id)?.body;
   }
 
+  /** The document of the manifest operation named `name`, if any (named exports refer to their document so). */
+  documentNamed(name: string): string | undefined {
+    for (const operation of this.byId.values()) if (operation.name === name) return operation.body;
+    return undefined;
+  }
+
   /** Whether the selected operation of `document` is one of the manifest's. */
   trusts(document: DocumentNode, operationName?: string | null): boolean {
     const canonical = canonicalOperation(document, operationName);
