@@ -136,7 +136,10 @@ describe('a named report', () => {
 
   it('lists the reports, their parameters and columns', async () => {
     const body = (await (await get('/reports')).json()) as { reports: { name: string; columns: string[] }[] };
-    expect(body.reports.map((r) => r.name)).toEqual(['purchase-order-lines', 'orders-by-supplier']);
+    expect(body.reports.map((r) => r.name)).toEqual([
+      'purchase-order-lines', 'supplier-scorecard', 'delivery-performance', 'open-po-risk', 'quality', 'oee', 'carbon',
+      'single-source-risk', 'stock', 'orders-by-supplier',
+    ]);
     expect(body.reports[0]!.columns).toContain('unitPrice');
   });
 

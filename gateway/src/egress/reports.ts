@@ -41,4 +41,70 @@ export const REPORTS: readonly ReportDefinition[] = [
       unitPrice: 'lines.unitPrice',
     },
   },
+  {
+    name: 'supplier-scorecard',
+    description: 'One row per supplier: delivery (orders), quality, certification (suppliers) and carbon (sustainability) figures of a period, and the weighted score with its band.',
+    operationName: 'ReportSupplierScorecard',
+    params: { period: { type: 'string', required: true, description: 'YYYY, YYYY-Qn or YYYY-MM' } },
+    list: 'supplierScorecards',
+  },
+  {
+    name: 'delivery-performance',
+    description: 'OTIF, fill rate and average days late of the lines due in a period, by supplier, facility and/or month.',
+    operationName: 'ReportDeliveryPerformance',
+    params: {
+      period: { type: 'string', required: true },
+      groupBy: { type: 'string', default: 'SUPPLIER', values: ['SUPPLIER', 'FACILITY', 'MONTH', 'SUPPLIER_MONTH', 'FACILITY_MONTH'] },
+    },
+    list: 'deliveryPerformanceReport',
+  },
+  {
+    name: 'open-po-risk',
+    description: 'Open purchase order lines: promised date, latest ETA, work-order progress and the delivery risk.',
+    operationName: 'ReportOpenPurchaseOrderRisk',
+    params: { dueBefore: { type: 'date' } },
+    list: 'openPurchaseOrderLines',
+  },
+  {
+    name: 'quality',
+    description: 'Inspections, PPM, first-pass yield and non-conformances of a period by supplier, product or defect code.',
+    operationName: 'ReportQuality',
+    params: {
+      period: { type: 'string', required: true },
+      groupBy: { type: 'string', default: 'SUPPLIER', values: ['SUPPLIER', 'PRODUCT', 'DEFECT_CODE', 'SUPPLIER_PRODUCT'] },
+    },
+    list: 'qualityReport',
+  },
+  {
+    name: 'oee',
+    description: 'Availability, performance, quality, OEE, MTBF and MTTR (hours) of a period by facility, line or machine.',
+    operationName: 'ReportOee',
+    params: {
+      period: { type: 'string', required: true },
+      groupBy: { type: 'string', default: 'FACILITY', values: ['FACILITY', 'LINE', 'MACHINE'] },
+    },
+    list: 'oeeReport',
+  },
+  {
+    name: 'carbon',
+    description: 'kgCO2e of a period by scope, category, supplier, product or nearshore/offshore, with units and intensity.',
+    operationName: 'ReportCarbon',
+    params: {
+      period: { type: 'string', required: true },
+      groupBy: { type: 'string', default: 'SCOPE', values: ['SCOPE', 'CATEGORY', 'SCOPE_CATEGORY', 'SUPPLIER', 'PRODUCT', 'NEARSHORE'] },
+    },
+    list: 'carbonReport',
+  },
+  {
+    name: 'single-source-risk',
+    description: 'Products with one active source: the source, its risk tier, certification standing, expiring certificates and days of supply.',
+    operationName: 'ReportSingleSourceRisk',
+    list: 'singleSourceRisk',
+  },
+  {
+    name: 'stock',
+    description: 'Stock per product and location: on hand, reserved, available, reorder point, average daily demand, days of supply.',
+    operationName: 'ReportStock',
+    list: 'stockReport',
+  },
 ];
