@@ -119,3 +119,25 @@ export function decodeKeyCursor(cursor: string): string {
   if (!text.startsWith('key:')) throw AppError.badInput('after', 'not a cursor from this list');
   return text.slice(4);
 }
+
+/** `first`/`after` of a report (no `updatedSince`: a report's rows are computed, not stored). */
+@ArgsType()
+export class ReportPageArgs {
+  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1 to 1000.' })
+  @Min(1)
+  @Max(1000)
+  first: number = 50;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+}
+
+/**
+ * A page of report rows read in key order after the cursor in SQL (keyset), at most `first + 1` of them
+ * (the extra one says there is more): for reports too large to compute whole for `paginateRows`.
+ */
+export function keysetPage<T>(rows: T[], keyOf: (row: T) => string, first: number, countTotal: () => Promise<number>): Page<T> {
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeKeyCursor(keyOf(node)), node }));
+  return { nodes, edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, countTotal };
+}

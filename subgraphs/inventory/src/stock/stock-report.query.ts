@@ -4,7 +4,7 @@
 // (product_id, from_location_id, occurred_at) index) and the count of every matching row. Raw SQL
 // reads stock unscoped: brand callers only (the resolver refuses partners before this runs).
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, isId, today, type Page } from '@cmgraph/platform';
+import { AppError, decodeKeyCursor, encodeKeyCursor, isId, today, type Page } from '@cmgraph/platform';
 import { demandPredicate } from './demand.loader';
 import { daysOfSupply, REPORT_DEMAND_WINDOW_DAYS, reportDemandWindow } from './stock.rules';
 import type { StockReportFilter } from './stock-report.input';
@@ -110,12 +110,11 @@ function idArray(ids: string[] | null | undefined, field: string): string | null
 
 // Cursors name the key of the last row seen, in the same form as the kit's paginateRows.
 function encodeReportCursor(key: string): string {
-  return Buffer.from(`key:${key}`).toString('base64url');
+  return encodeKeyCursor(key);
 }
 
 function decodeReportCursor(cursor: string): { productId: string; locationId: string } {
-  const text = Buffer.from(cursor, 'base64url').toString();
-  const [productId = '', locationId = ''] = text.startsWith('key:') ? text.slice(4).split('|') : [];
+  const [productId = '', locationId = ''] = decodeKeyCursor(cursor).split('|');
   if (!isId(productId) || !isId(locationId)) throw AppError.badInput('after', 'not a cursor from this list');
   return { productId, locationId };
 }

@@ -1,10 +1,10 @@
 // `deliveryPerformanceReport`: delivery performance by supplier, facility and/or month over a period,
 // computed whole by one SQL aggregate and paged by row key (a group appearing meanwhile never shifts a page).
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { connectionOf, paginateRows, parsePeriod, requireId, type Page } from '@cmgraph/platform';
+import { connectionOf, paginateRows, parsePeriod, ReportPageArgs, requireId, type Page } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { stub } from '../references/external.reference';
-import { DeliveryGrouping, DeliveryPerformanceRow, DeliveryReportFilter, ReportPageArgs } from './delivery-report.types';
+import { DeliveryGrouping, DeliveryPerformanceRow, DeliveryReportFilter } from './delivery-report.types';
 import { deliveryGroups, groupKey, groupedByFacility, groupedBySupplier } from './delivery-report.query';
 
 export const DeliveryPerformanceRowConnection = connectionOf(DeliveryPerformanceRow);

@@ -1,6 +1,5 @@
 // The delivery-performance report's vocabulary: how rows are grouped, the filter, one row, the paging.
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Supplier } from '../supplier/supplier.reference';
 import { Facility } from '../references/external.reference';
 
@@ -22,17 +21,6 @@ registerEnumType(DeliveryGrouping, {
 export class DeliveryReportFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these suppliers (a partner sees only its own whatever it names).' })
   supplierIds?: string[] | null;
-}
-
-@ArgsType()
-export class ReportPageArgs {
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1 to 1000.' })
-  @Min(1)
-  @Max(1000)
-  first: number = 50;
-
-  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
-  after?: string | null;
 }
 
 @ObjectType({ description: 'Delivery performance of one group of due lines (definitions as Supplier.deliveryPerformance, window 3 days early / 0 late).' })

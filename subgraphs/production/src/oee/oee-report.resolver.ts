@@ -1,7 +1,7 @@
 // `oeeReport`: OEE, MTBF and MTTR per facility, line or machine over a reporting period, for BI tools —
 // every row from one SQL statement per page (oee-report.query.ts), paged by row key.
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { AppError, connectionOf, paginateRows, parsePeriod, requireId, type Page } from '@cmgraph/platform';
+import { AppError, connectionOf, paginateRows, parsePeriod, ReportPageArgs, requireId, type Page } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { Line } from '../line/line.entity';
 import { Machine } from '../machine/machine.entity';
@@ -9,7 +9,6 @@ import { Facility, stub } from '../references/external.reference';
 import { mtbfMinutes, mttrMinutes, oeeFromTotals } from './oee';
 import { oeeReportTotals, type OeeReportTotals } from './oee-report.query';
 import { OeeGrouping, OeeReportFilter, OeeReportRow } from './oee-report.type';
-import { ReportPageArgs } from './report-page.args';
 
 export const OeeReportRowConnection = connectionOf(OeeReportRow);
 

@@ -1,7 +1,7 @@
 // `qualityReport`: quality per supplier, product, supplier and product, or defect code over a period,
 // for BI tools — one SQL aggregate per page, paged by row key (stable while rows are added).
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { AppError, connectionOf, PageArgs, paginateRows, parsePeriod, requireId, requireOwnSupplier, type Page } from '@cmgraph/platform';
+import { AppError, connectionOf, decodeKeyCursor, PageArgs, paginateRows, parsePeriod, requireId, requireOwnSupplier, type Page } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { DefectCode } from '../defect/defect-code.entity';
 import { Product, Supplier } from '../references/contributed.reference';
@@ -35,7 +35,7 @@ export class QualityReportResolver {
       supplierIds,
       productIds: (filter?.productIds ?? []).map((id, i) => requireId(id, `filter.productIds[${i}]`)),
       updatedSince: page.updatedSince ?? null,
-      after: page.after ? keyAfter(page.after) : null,
+      after: page.after ? decodeKeyCursor(page.after) : null,
       limit: page.first + 1, // one more than the page: is there a next page?
     };
     const rows = await qualityReportRows(ctx.em, query);
@@ -59,12 +59,4 @@ export class QualityReportResolver {
   }
 }
 
-/**
- * The key a paginateRows cursor names (`key:<key>`, base64url). The kit keeps its decoder private;
- * this mirrors it so that SQL can start after the key.
- */
-function keyAfter(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString();
-  if (!text.startsWith('key:')) throw AppError.badInput('after', 'not a cursor from this list');
-  return text.slice(4);
-}
+
