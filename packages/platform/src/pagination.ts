@@ -6,8 +6,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { AppError } from './errors';
 
+/** `first`/`after` of a report (no `updatedSince`: a report's rows are computed, not stored). */
 @ArgsType()
-export class PageArgs {
+export class ReportPageArgs {
   @Field(() => Int, { defaultValue: 50, description: 'Page size, 1 to 1000.' })
   @Min(1)
   @Max(1000)
@@ -15,7 +16,10 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
   after?: string | null;
+}
 
+@ArgsType()
+export class PageArgs extends ReportPageArgs {
   @Field(() => Date, { nullable: true, description: 'Only rows created or changed at or after this time.' })
   updatedSince?: Date | null;
 }
@@ -118,18 +122,6 @@ export function decodeKeyCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString();
   if (!text.startsWith('key:')) throw AppError.badInput('after', 'not a cursor from this list');
   return text.slice(4);
-}
-
-/** `first`/`after` of a report (no `updatedSince`: a report's rows are computed, not stored). */
-@ArgsType()
-export class ReportPageArgs {
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1 to 1000.' })
-  @Min(1)
-  @Max(1000)
-  first: number = 50;
-
-  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
-  after?: string | null;
 }
 
 /**
