@@ -167,8 +167,8 @@ let production: TestGateway;
 beforeAll(async () => {
   catalog = await startCatalog();
   const trusted = catalogManifest();
-  // a small bucket so the N+1-th request is quick to reach; every other case uses its own subject
-  gateway = await startGateway(catalog.server.url, trusted, { production: false, rateLimit: { requestsPerMinute: 60, burst: 5 } });
+  // a small bucket that refills once a minute, so the N+1-th request is limited however slow the machine; every other case uses its own subject and stays within the burst
+  gateway = await startGateway(catalog.server.url, trusted, { production: false, rateLimit: { requestsPerMinute: 1, burst: 5 } });
   production = await startGateway(catalog.server.url, trusted, { production: true });
 });
 
