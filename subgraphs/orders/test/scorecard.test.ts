@@ -113,6 +113,14 @@ describe('SupplierScorecard (orders figures)', () => {
     ]);
   });
 
+  it('keeps the first scorecard of a batch whole when a later one has no lines (a page of suppliers)', async () => {
+    const [first, second] = await scorecards({ supplierId: A.supplierId, period: '2026-03' }, { supplierId: idle.supplierId, period: '2026-03' });
+    expect(first).toEqual({
+      supplierId: A.supplierId, period: '2026-03', otif: 0.4, fillRate: 98 / 108, averageDaysLate: 2.5, acknowledgementLatencyHours: 18, linesDue: 5,
+    });
+    expect(second).toMatchObject({ supplierId: idle.supplierId, linesDue: 0, otif: null });
+  });
+
   it('keeps suppliers apart: B in March has one undelivered line', async () => {
     expect(await scorecards({ supplierId: B.supplierId, period: '2026-Q1' })).toEqual([{
       supplierId: B.supplierId, period: '2026-Q1', otif: 0, fillRate: 0, averageDaysLate: null, acknowledgementLatencyHours: null, linesDue: 1,

@@ -26,7 +26,9 @@ WITH r AS NOT MATERIALIZED (
   SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(n int, supplier_id uuid, from_date date, to_date date)
 ),
 due AS (
-  SELECT r.n, ${performanceAggregates(String(DEFAULT_DAYS_EARLY), String(DEFAULT_DAYS_LATE))}
+  -- not \`n\`: \`due.*\` below would bring a second, NULL \`n\` for a request row without lines, and
+  -- node-postgres keeps the last of two equal column names (the batch's first row got "no lines")
+  SELECT r.n AS due_n, ${performanceAggregates(String(DEFAULT_DAYS_EARLY), String(DEFAULT_DAYS_LATE))}
   FROM r
   JOIN (
     SELECT ${DUE_LINE_COLUMNS}
@@ -50,7 +52,7 @@ acknowledged AS (
   GROUP BY r.n
 )
 SELECT r.n, due.*, acknowledged.latency_hours
-FROM r LEFT JOIN due USING (n) LEFT JOIN acknowledged USING (n)
+FROM r LEFT JOIN due ON due.due_n = r.n LEFT JOIN acknowledged USING (n)
 ORDER BY r.n`;
 
 type FiguresRow = { n: number; latency_hours: number | string | null } & (PerformanceAggregateRow | { [K in keyof PerformanceAggregateRow]: null });
