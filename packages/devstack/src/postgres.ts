@@ -14,6 +14,8 @@ export interface EmbeddedPostgresOptions {
   password?: string;
   /** Every line the server (and initdb) writes; default: only warnings and errors, on stderr. */
   onLog?: (line: string) => void;
+  /** Server settings (`name → value`, passed as `-c name=value`), e.g. the test run's non-durable ones. */
+  settings?: Record<string, string>;
 }
 
 export interface RunningPostgres {
@@ -70,6 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // missing). For anyone else the option must stay off (the package would try `groupadd` and fail).
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: log,
     onError: log,
   });
