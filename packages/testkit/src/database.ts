@@ -21,7 +21,8 @@ export function isolatedTarget(): DatabaseTarget & { drop(): Promise<void> } {
       const { rows } = await client
         .query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${target.prefix}\\_%`])
         .finally(() => client.end());
-      for (const row of rows) await dropDatabase(databaseUrl(target, row.datname.slice(target.prefix.length + 1)));
+      // side by side: each drop mostly waits for the server's disk sync, which they can share
+      await Promise.all(rows.map((row) => dropDatabase(databaseUrl(target, row.datname.slice(target.prefix.length + 1)))));
     },
   };
 }

@@ -1,5 +1,6 @@
 // Jest global setup: with DATABASE_URL, tests use that server; without it, one embedded PostgreSQL
 // is started for the whole run in a temporary directory and removed by the global teardown.
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { startEmbeddedPostgres } from '@cmgraph/devstack/src/postgres';
 const THROWAWAY = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
 export default async function globalSetup(): Promise<void> {
+  // names this run's shared databases (migrated templates, templates.ts); the workers inherit it
+  process.env.CMGRAPH_TEST_RUN = `r${randomBytes(4).toString('hex')}`;
   if (process.env.DATABASE_URL) return;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cmgraph-test-'));
   chmodSync(dir, 0o755); // as root, the server runs as user postgres and must reach its data directory

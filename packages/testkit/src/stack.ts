@@ -8,6 +8,7 @@ import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import { Client } from 'pg';
 import { universe, type Scale } from '@cmgraph/seedkit';
 import { isolatedTarget } from './database';
+import { createSubgraphDatabase } from './templates';
 import { graphqlClient, type Credentials, type GraphqlClient } from './client';
 import type { CallerSpec } from './auth';
 
@@ -96,6 +97,9 @@ export async function startStack(names: string[] = SUBGRAPH_NAMES, options: Stac
     gatewayHttp = await gateway.listen(port);
   };
   try {
+    // the databases side by side (copies of the run's migrated templates; each mostly waits for the
+    // server's disk), then the subgraphs in turn
+    await Promise.all(definitions.map((definition) => createSubgraphDatabase(databaseUrl(target, definition.name), definition)));
     bus = await openBus(target);
     for (const definition of definitions) await startSubgraph(definition);
     ({ supergraphSdl } = await composeSupergraph(definitions, (d) => running[d.name]!.http.url));
