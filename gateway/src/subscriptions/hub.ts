@@ -44,6 +44,15 @@ export interface SubscriptionStats {
   clients: number;
   /** Client subscriptions ended by SUBSCRIPTION_OVERFLOW. */
   overflows: number;
+  /** Groups open now: client subscriptions with the same selection, variables and scope share one. */
+  views: number;
+  /** Events taken in from upstream subscriptions (replayed duplicates not counted). */
+  eventsReceived: number;
+  /**
+   * Events resolved (the rest of the plan executed, entity fetches included): one per event per group,
+   * however many subscribers the group has.
+   */
+  eventResolutions: number;
 }
 
 export interface HubDependencies {
@@ -57,7 +66,7 @@ export interface HubDependencies {
 export class SubscriptionHub {
   private readonly open = new Set<SharedUpstream>();
   private readonly joinable = new Map<string, SharedUpstream>();
-  private readonly counters = { upstreamOpened: 0, upstreamReconnects: 0, clients: 0, overflows: 0 };
+  private readonly counters = { upstreamOpened: 0, upstreamReconnects: 0, clients: 0, overflows: 0, views: 0, eventsReceived: 0, eventResolutions: 0 };
   private closed = false;
 
   constructor(private readonly deps: HubDependencies) {}
@@ -98,6 +107,8 @@ export class SubscriptionHub {
         log: this.deps.log,
         options: this.deps.options,
         reconnecting: () => void this.counters.upstreamReconnects++,
+        received: () => void this.counters.eventsReceived++,
+        viewsChanged: (delta) => void (this.counters.views += delta),
         ended: (ended) => {
           this.open.delete(ended);
           if (this.joinable.get(ended.key) === ended) this.joinable.delete(ended.key);
@@ -108,7 +119,8 @@ export class SubscriptionHub {
       this.counters.upstreamOpened++;
       upstream.start();
     }
-    const viewKey = [prepared.operationName ?? '', prepared.source, stableJson(prepared.variables)].join('\u0000');
+    // the printed document, not the client's text: the same selection spelled differently is one group
+    const viewKey = [prepared.operationName ?? '', prepared.plan.canonical, stableJson(prepared.variables)].join('\u0000');
     upstream.join(stream, viewKey, () =>
       new EventView({
         prepared,
@@ -117,6 +129,7 @@ export class SubscriptionHub {
         context: { subscriptionScope: scope },
         log: this.deps.log,
         concurrency: this.deps.options.concurrency,
+        resolved: () => void this.counters.eventResolutions++,
       }),
     );
     return stream;
@@ -144,6 +157,8 @@ interface SharedUpstreamHooks {
   log: Logger;
   options: HubOptions;
   reconnecting(): void;
+  received(): void;
+  viewsChanged(delta: number): void;
   ended(upstream: SharedUpstream): void;
 }
 
@@ -182,6 +197,7 @@ class SharedUpstream {
     if (!view) {
       view = makeView();
       this.views.set(viewKey, view);
+      this.hooks.viewsChanged(1);
     }
     view.subscribers.add(stream);
     this.members.set(stream, view);
@@ -194,7 +210,12 @@ class SharedUpstream {
     view.subscribers.delete(stream);
     if (!view.subscribers.size) {
       view.discard();
-      for (const [key, candidate] of this.views) if (candidate === view) this.views.delete(key);
+      for (const [key, candidate] of this.views) {
+        if (candidate === view) {
+          this.views.delete(key);
+          this.hooks.viewsChanged(-1);
+        }
+      }
     }
     if (!this.members.size) this.close();
   }
@@ -236,6 +257,7 @@ class SharedUpstream {
       this.lastCursor = cursor;
     }
     this.received++;
+    this.hooks.received();
     for (const view of this.views.values()) view.enqueue({ data, cursor, errors });
   }
 
@@ -291,6 +313,7 @@ class SharedUpstream {
   private close(): void {
     this.stop();
     for (const view of this.views.values()) view.discard();
+    this.hooks.viewsChanged(-this.views.size);
     this.views.clear();
   }
 

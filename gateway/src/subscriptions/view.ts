@@ -29,6 +29,8 @@ export interface ViewDependencies {
   log: Logger;
   /** Events resolved at once (their `rest` fetches run in parallel; delivery stays in order). */
   concurrency: number;
+  /** Called once per event resolved (the hub counts resolution work with it). */
+  resolved?(): void;
 }
 
 type RequestContext = Parameters<typeof executeQueryPlan>[2];
@@ -101,6 +103,7 @@ export class EventView {
     const { prepared, planner } = this.deps;
     if (!event.data) return { data: null, errors: (event.errors ?? []).map(formatSubscriptionError) };
     const data = event.data;
+    this.deps.resolved?.();
     const source: GraphQLDataSource = {
       // each view merges entity data into its own copy of the event
       process: async () => ({ data: structuredClone(data) }),
