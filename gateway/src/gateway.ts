@@ -5,11 +5,14 @@
 // connectionParams; the verified identity travels to the subgraphs signed (subgraph-source.ts).
 // /health and /ready stay open. Tabular egress (egress/): GET /reports/<name>.csv|.ndjson and POST /export
 // stream lists page by page through the same Apollo Server, behind the same authentication.
+// Response cache (cache/): answers to queries per caller scope, dropped when a mutation through this
+// gateway or any event on the bus changes a subgraph they read; identical concurrent subgraph fetches
+// share one request.
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { createLogger, formatError, identitySecret, listen, type RunningServer } from '@cmgraph/platform';
+import { createLogger, formatError, identitySecret, listen, type EventBus, type RunningServer } from '@cmgraph/platform';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 import { authConfigFromEnv, authenticateHttp, createTokenVerifier, requestIdentity, webSocketAuthenticator, type AuthConfig } from './auth';
 import { SubscriptionPlanner } from './subscriptions/planner';
@@ -18,6 +21,7 @@ import { serveGraphqlWs } from './subscriptions/server';
 import { subscriptionsOverHttpGuard } from './subscriptions/http-guard';
 import { TrustedDocuments, createOperationGuard, jsonBodyLimit, operationLimitsPlugin, type OperationLimits } from './limits';
 import { REPORTS, ReportRegistry, apolloPageExecutor, egressRoutes, emptyStats, type EgressStats, type ReportDefinition } from './egress';
+import { GatewayCache, type ResponseCacheOptions, type ResponseCacheStats } from './cache';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -38,6 +42,13 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** The named reports of GET /reports/<name>.csv (default: egress/reports.ts); checked at start. */
   reports?: readonly ReportDefinition[];
+  /**
+   * The response cache (default off here; gateway/src/main.ts turns it on unless GATEWAY_RESPONSE_CACHE=0).
+   * It reads the event bus to hear of changes made elsewhere: give the bus, or how to open it.
+   */
+  responseCache?: (Partial<ResponseCacheOptions> & { bus: EventBus | (() => Promise<EventBus>) }) | false;
+  /** Identical concurrent subgraph fetches share one request (default true). */
+  subgraphDedup?: boolean;
 }
 
 function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<OperationLimits> {
@@ -54,6 +65,10 @@ export interface Gateway {
   subscriptionStats(): SubscriptionStats;
   /** Counters of tabular egress (exports streaming, pages executed, rows written…). */
   egressStats(): EgressStats;
+  /** Counters of the response cache (hits, misses, entries, the bus feed…). */
+  responseCacheStats(): ResponseCacheStats;
+  /** Subgraph requests sent and fetches that shared another's request, per subgraph. */
+  subgraphFetchStats(): Record<string, { started: number; shared: number }>;
   stop(): Promise<void>;
 }
 
@@ -74,17 +89,31 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(),
   });
   const reports = new ReportRegistry(options.reports ?? REPORTS, guard.trustedDocuments);
-  const dataSources: ServiceMap = Object.create(null);
+  const dataSources: Record<string, SubgraphDataSource> = Object.create(null);
   const subgraphUrls: Record<string, string> = Object.create(null);
+  // filled by buildService when Apollo Server starts, before the cache reads the bus: the producers it knows
+  const subgraphNames: string[] = [];
+  const cache = new GatewayCache({
+    responseCache: options.responseCache ?? false,
+    dedup: options.subgraphDedup ?? true,
+    subgraphs: subgraphNames,
+    log: log.child({ component: 'response-cache' }),
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url, identitySecret: signingSecret });
+      const source = new SubgraphDataSource({
+        url: options.subgraphUrls?.[name] ?? url,
+        identitySecret: signingSecret,
+        shareKey: (context) => cache.inflightKey(name, context),
+      });
       dataSources[name] = source;
       subgraphUrls[name] = source.url;
+      subgraphNames.push(name);
       return source;
     },
+    experimental_didResolveQueryPlan: cache.didResolveQueryPlan,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -95,14 +124,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       subscriptionsOverHttpGuard(),
       // an export takes one rate-limit token, at its first page (egress/)
       operationLimitsPlugin<GatewayContext>(guard, { takesRateLimitToken: (ctx) => !ctx.contextValue.exportContinuation }),
+      // after the limits: a cached answer is served only to a request that passed them
+      cache.plugin<GatewayContext>(),
     ],
   });
   await apollo.start();
+  await cache.start();
 
   const planner = new SubscriptionPlanner(options.supergraphSdl, log);
   const hub = new SubscriptionHub({
     planner,
-    serviceMap: () => dataSources,
+    serviceMap: (): ServiceMap => dataSources,
     subgraphUrl: (name) => subgraphUrls[name],
     log,
     options: {
@@ -159,10 +191,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     subscriptionStats: () => hub.stats(),
     egressStats: () => ({ ...egressStats }),
+    responseCacheStats: () => cache.stats(),
+    subgraphFetchStats: () => Object.fromEntries(Object.entries(dataSources).map(([name, source]) => [name, source.inflightStats()])),
     async stop() {
       hub.close();
       await Promise.all(running.map((server) => server.close()));
       await apollo.stop();
+      await cache.stop();
     },
   };
 }

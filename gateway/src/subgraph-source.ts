@@ -5,10 +5,13 @@
 // coercion, say) with HTTP 400 and a GraphQL error body; the stock data source would turn that into an
 // uncoded "400: Bad Request" carrying the subgraph's URL. Here the subgraph's own coded error is passed
 // on instead, and nothing about the subgraph's address leaks.
+// Identical query fetches in flight at the same time (same subgraph, same body, and a `shareKey` the
+// gateway gives: the caller's answer scope and the subgraph's generation) share one upstream request.
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '@cmgraph/platform';
 import { scopeIdentity } from './subscriptions/scope';
+import { InflightRequests } from './cache/inflight';
 
 interface ErrorBody {
   errors?: { message?: string; extensions?: Record<string, unknown> }[];
@@ -27,14 +30,50 @@ export interface SubgraphDataSourceOptions {
   url?: string;
   /** The secret shared with the subgraphs (IDENTITY_SECRET). */
   identitySecret: string;
+  /**
+   * Whether a fetch of this operation may share an identical one in flight: a key that must also be
+   * equal (the caller's scope and the subgraph's generation), or null to send it on its own. Never
+   * given: nothing is shared.
+   */
+  shareKey?: (context: GatewayContext | undefined) => string | null;
+}
+
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** A copy of a subgraph response for one more request (its `http` part is read-only and stays shared). */
+function copyResponse({ http, ...body }: GatewayGraphQLResponse): GatewayGraphQLResponse {
+  return { ...structuredClone(body), http };
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly identitySecret: string;
+  private readonly shareKey: SubgraphDataSourceOptions['shareKey'];
+  private readonly inflight = new InflightRequests<GatewayGraphQLResponse>(copyResponse);
+  private sent = 0;
 
-  constructor({ identitySecret, ...options }: SubgraphDataSourceOptions) {
-    super(options);
+  constructor({ identitySecret, shareKey, ...options }: SubgraphDataSourceOptions) {
+    // Node's own fetch (undici: keep-alive pool per origin) instead of the default make-fetch-happen,
+    // whose HTTP-cache layer and per-request error objects cost more CPU than the request itself
+    super({ fetcher: fetch as unknown as NonNullable<RemoteGraphQLDataSource['fetcher']>, ...options });
     this.identitySecret = identitySecret;
+    this.shareKey = shareKey;
+  }
+
+  /** Requests sent to the subgraph, and fetches answered by another's request instead. */
+  inflightStats(): { started: number; shared: number } {
+    return { started: this.sent, shared: this.inflight.stats().shared };
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const send = () => {
+      this.sent += 1;
+      return super.process(options);
+    };
+    const scope = 'incomingRequestContext' in options ? this.shareKey?.(options.context) : null;
+    // a subgraph mutation is never shared, whatever the operation around it
+    if (!scope || !options.request.query || /^\s*mutation\b/.test(options.request.query)) return send();
+    const key = JSON.stringify([scope, options.request.query, options.request.operationName ?? null, options.request.variables ?? {}]);
+    return this.inflight.run(key, send);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -27,12 +27,20 @@ export interface BusReader {
   close(): Promise<void>;
 }
 
+export interface ReaderOptions {
+  transient?: boolean;
+}
+
 export interface EventBus {
   readonly kind: 'postgres' | 'nats';
   /** Appends events in the given order; an event already on the bus (same id) is ignored, so relays may retry. */
   append(events: NewBusEvent[]): Promise<void>;
-  /** A reader for one named consumer (durable on buses that have such a thing), of some event types (none: all). */
-  reader(consumer: string, types: string[]): Promise<BusReader>;
+  /**
+   * A reader for one named consumer (durable on buses that have such a thing), of some event types (none: all).
+   * A `transient` reader belongs to one process run (e.g. a gateway's cache feed): whatever the bus keeps
+   * for it goes when it is closed, or soon after its process stopped reading.
+   */
+  reader(consumer: string, types: string[], options?: ReaderOptions): Promise<BusReader>;
   /** Calls `listener` when events were appended (by any process); returns an unsubscribe. */
   onAppend(listener: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

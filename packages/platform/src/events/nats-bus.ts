@@ -18,7 +18,7 @@ import {
   AckPolicy, DeliverPolicy, DiscardPolicy, JetStreamApiError, ReplayPolicy, RetentionPolicy, StorageType, jetstream, jetstreamManager,
   type ConsumerConfig, type ConsumerInfo, type JetStreamManager, type JsMsg,
 } from '@nats-io/jetstream';
-import type { BusEvent, BusReader, EventBus, NewBusEvent } from './bus';
+import type { BusEvent, BusReader, EventBus, NewBusEvent, ReaderOptions } from './bus';
 
 export interface NatsBusOptions {
   /** Names the stream and the subjects (e.g. the database prefix). */
@@ -33,6 +33,8 @@ const ACK_WAIT_MS = 5 * 60_000;
 const MAX_ACK_PENDING = 10_000;
 /** A fetch asks only for messages the consumer reported pending; this only bounds an anomaly. */
 const FETCH_EXPIRES_MS = 2_000;
+/** How long the server keeps a transient reader's consumer after its last read. */
+const TRANSIENT_INACTIVE_MS = 5 * 60_000;
 const STREAM_NOT_FOUND = 10059;
 const CONSUMER_NOT_FOUND = 10014;
 
@@ -130,7 +132,7 @@ export async function openNatsBus(natsUrl: string, options: NatsBusOptions): Pro
     if (events.length) nc.publish(appended);
   };
 
-  const reader = async (consumer: string, types: string[]): Promise<BusReader> => {
+  const reader = async (consumer: string, types: string[], options: ReaderOptions = {}): Promise<BusReader> => {
     const durable = durableName(consumer);
     const wanted = new Set(types);
     const subjects = [...new Set(types.map((type) => eventSubject(ns, type)))].sort();
@@ -146,6 +148,8 @@ export async function openNatsBus(natsUrl: string, options: NatsBusOptions): Pro
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: after + 1,
       replay_policy: ReplayPolicy.Instant,
+      // a transient reader's consumer is removed by the server once its process stopped reading
+      ...(options.transient ? { inactive_threshold: nanos(TRANSIENT_INACTIVE_MS) } : {}),
       ...(filter.length === 1 ? { filter_subject: filter[0] } : { filter_subjects: filter }),
     });
     const sameFilter = (info: ConsumerInfo) => {
@@ -229,6 +233,11 @@ export async function openNatsBus(natsUrl: string, options: NatsBusOptions): Pro
       async close() {
         held = [];
         proof = null;
+        if (options.transient) {
+          await jsm.consumers.delete(stream, durable).catch((error: unknown) => {
+            if (!isApiError(error, CONSUMER_NOT_FOUND)) throw error;
+          });
+        }
       },
     };
   };
