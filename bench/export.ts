@@ -3,32 +3,29 @@
 // the file's records with csv-parse (streaming). Prints the result and writes bench/results/export.json.
 //
 // Data: the orders subgraph's part of the `large` seed (the export reads only orders; inventory runs
-// too because orders' schema composes with it) in databases `<BENCH_DATABASE_PREFIX>_*` (default
-// `cmgraph_bench`) on DATABASE_URL, or on an embedded PostgreSQL kept in .data/bench-postgres. The seed
-// is written once and reused while it holds the expected number of lines (`--reseed` writes it again).
+// too because orders' schema composes with it) in the bench databases of bench/lib/postgres.ts
+// (`cmgraph_bench_*` for `large`) on DATABASE_URL, or on an embedded PostgreSQL kept in .data/bench-postgres.
+// The seed is written once and reused while complete (bench/lib/world.ts; `--reseed` writes it again).
 // Options: BENCH_SCALE (large | medium | small), BENCH_PAGE_SIZE (default 500, the export's own),
 // BENCH_REPORT (default purchase-order-lines), BENCH_GATEWAY_NODE_OPTIONS (Node/V8 options of the gateway
 // process alone, e.g. --max-semi-space-size=16), BENCH_LABEL (suffix of the result file), BENCH_GATEWAY_LOG
 // (a file that receives every line the gateway writes).
-import { randomBytes } from 'node:crypto';
-import { appendFileSync, createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { Client } from 'pg';
-import { databaseUrl, type DatabaseTarget } from '@cmgraph/platform';
-import { LINES_PER_PO, SCALES, universe, type Scale } from '@cmgraph/seedkit';
-import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
-import { signDevToken } from '@cmgraph/devstack/src/dev-token';
-import { startEmbeddedPostgres } from '@cmgraph/devstack/src/postgres';
-import { spawnService, waitForHttp, type Service } from '@cmgraph/devstack/src/processes';
-import { loadSubgraphs } from '@cmgraph/devstack/src/subgraphs';
+import { LINES_PER_PO, SCALES, type Scale } from '@cmgraph/seedkit';
 import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
+import { benchDatabase, type BenchDatabase } from './lib/postgres';
+import { seedWorld } from './lib/world';
+import { Stack } from './lib/stack';
+import { rssMb } from './lib/proc';
+import { machine } from './lib/machine';
+import { signDevToken } from '@cmgraph/devstack/src/dev-token';
 
 const SUBGRAPHS = ['inventory', 'orders'];
-const PORTS = { gateway: 4900, inventory: 4903, orders: 4902 } as const;
+const PORTS = { gateway: 4900 } as const; // subgraphs on the next ports (4901, 4902)
 const scale = (process.env.BENCH_SCALE ?? 'large') as Scale;
 const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? 500); // the export's default
 const reportName = process.env.BENCH_REPORT ?? 'purchase-order-lines';
@@ -37,80 +34,16 @@ const RESULTS = path.join(REPO_ROOT, 'bench', 'results');
 /** Node/V8 options of the gateway process only (e.g. `--max-semi-space-size=16`); none by default, as `npm start` runs it. */
 const gatewayNodeOptions = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '';
 
-const services: Service[] = [];
-let stopPostgres: (() => Promise<void>) | undefined;
+// the gateway's export progress lines are the interesting ones; the rest stays quiet
+const stack = new Stack({
+  label: 'bench:export',
+  gatewayLog: process.env.BENCH_GATEWAY_LOG,
+  show: (_service, line) => /"msg":"export (started|progress|completed|failed|aborted)/.test(line) || /"level":[56]0/.test(line),
+});
+let database: BenchDatabase | undefined;
 
 function say(message: string): void {
-  process.stdout.write(`[bench:export] ${message}\n`);
-}
-
-async function postgresTarget(): Promise<DatabaseTarget> {
-  const prefix = process.env.BENCH_DATABASE_PREFIX ?? 'cmgraph_bench';
-  if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, prefix };
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(REPO_ROOT, '.data', 'bench-postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 54339) });
-  stopPostgres = pg.stop;
-  return { serverUrl: pg.url, prefix };
-}
-
-/** Writes the orders part of the world unless the database already holds exactly its lines. */
-async function seedOrders(target: DatabaseTarget): Promise<void> {
-  const db = new Client({ connectionString: databaseUrl(target, 'orders') });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM purchase_order_line');
-    if (rows[0]!.n === expectedRows && !process.argv.includes('--reseed')) {
-      say(`reusing the seeded ${scale} orders (${expectedRows.toLocaleString('en')} lines)`);
-      return;
-    }
-    const seed = (await loadSubgraphs(['orders']))[0]?.seed;
-    if (!seed) throw new Error('the orders subgraph has no seed');
-    say(`seeding ${scale} orders (${expectedRows.toLocaleString('en')} lines)…`);
-    const started = Date.now();
-    const { rows: tables } = await db.query<{ tablename: string }>(
-      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm_%'",
-    );
-    await db.query('BEGIN');
-    await db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
-    await seed({ db, world: universe(scale), progress: () => undefined });
-    await db.query('COMMIT');
-    await db.query('ANALYZE');
-    say(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  } finally {
-    await db.end();
-  }
-}
-
-function start(name: string, script: string, env: Record<string, string>): Service {
-  const service = spawnService({
-    name,
-    script,
-    cwd: REPO_ROOT,
-    env,
-    // the gateway's export progress lines are the interesting ones; the rest stays quiet
-    print: (line) => {
-      if (process.env.BENCH_GATEWAY_LOG && name === 'gateway') appendFileSync(process.env.BENCH_GATEWAY_LOG, `${line}\n`);
-      if (/"msg":"export (started|progress|completed|failed|aborted)/.test(line) || /"level":[56]0/.test(line)) say(`${name}: ${line}`);
-    },
-  });
-  services.push(service);
-  return service;
-}
-
-/** Waits for a service to answer; if it does not, shows what it said. */
-async function ready(url: string, service: Service): Promise<void> {
-  try {
-    await waitForHttp(url, Date.now() + 180_000, service);
-  } catch (error) {
-    process.stderr.write(`${service.recentOutput().slice(-20).join('\n')}\n`);
-    throw error;
-  }
-}
-
-/** Resident set size of a process, in MB (Linux /proc). */
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
+  stack.say(message);
 }
 
 function download(url: string, token: string, file: string): Promise<{ status: number; firstByteMs: number; bytes: number }> {
@@ -161,44 +94,21 @@ async function countRecords(file: string): Promise<{ records: number; header: st
 }
 
 async function main(): Promise<void> {
-  const target = await postgresTarget();
-  const identitySecret = randomBytes(32).toString('base64url');
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${PORTS[name as keyof typeof PORTS]}/graphql`]));
-  const common = {
-    DATABASE_URL: target.serverUrl,
-    DATABASE_PREFIX: target.prefix,
-    IDENTITY_SECRET: identitySecret,
-    JWT_SECRET: jwtSecret,
-    LOG_LEVEL: 'info',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SUBGRAPH_URLS: JSON.stringify(urls),
-  };
-  for (const name of SUBGRAPHS) {
-    const service = start(name, path.join('subgraphs', name, 'src', 'main.ts'), { ...common, PORT: String(PORTS[name as keyof typeof PORTS]) });
-    await ready(urls[name]!.replace(/graphql$/, 'ready'), service); // migrated by then
-  }
-  await seedOrders(target);
-
-  const definitions = (await loadSubgraphs(SUBGRAPHS)).map((m) => m.definition);
-  const { supergraphSdl } = await composeSupergraph(definitions, (d) => urls[d.name]!);
-  const work = path.join(os.tmpdir(), `cmgraph-bench-export-${process.pid}`);
-  mkdirSync(work, { recursive: true });
-  const supergraphPath = path.join(work, 'supergraph.graphql');
-  writeFileSync(supergraphPath, supergraphSdl);
-  const gateway = start('gateway', path.join('gateway', 'src', 'main.ts'), {
-    ...common,
-    PORT: String(PORTS.gateway),
+  database = await benchDatabase(scale);
+  // only the orders part of the world: the export reads orders alone (inventory runs because orders' schema composes with it)
+  await seedWorld(database.target, ['orders'], { scale, reseed: process.argv.includes('--reseed'), say });
+  const urls = await stack.startSubgraphs(database.target, SUBGRAPHS, PORTS.gateway);
+  const supergraphPath = stack.benchSupergraph(urls);
+  const gateway = await stack.startOurGateway('gateway', PORTS.gateway, {
+    ...stack.commonEnv(database.target, urls),
     SUPERGRAPH_PATH: supergraphPath,
     RATE_LIMIT_PER_MINUTE: '600',
     ...(gatewayNodeOptions ? { NODE_OPTIONS: gatewayNodeOptions } : {}),
   });
-  await ready(`http://127.0.0.1:${PORTS.gateway}/health`, gateway);
   const pid = gateway.child.pid!;
 
-  const token = signDevToken({ sub: 'bench-analyst', roles: ['ANALYST'] }, jwtSecret, 3600);
-  const file = path.join(work, `${reportName}.csv`);
+  const token = signDevToken({ sub: 'bench-analyst', roles: ['ANALYST'] }, stack.secrets.jwtSecret, 3600);
+  const file = path.join(stack.work, `${reportName}.csv`);
   const url = `http://127.0.0.1:${PORTS.gateway}/reports/${reportName}.csv?pageSize=${pageSize}`;
   // "start" is a gateway that has served this shape once (query plan cached, code compiled): what grows
   // after that is what the export's length costs
@@ -216,9 +126,8 @@ async function main(): Promise<void> {
   if (result.status !== 200) throw new Error(`export answered HTTP ${result.status}: ${readFileSync(file, 'utf8').slice(0, 500)}`);
   say(`downloaded ${(result.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s; counting records with csv-parse…`);
   const { records, header } = await countRecords(file);
-  rmSync(work, { recursive: true, force: true });
+  rmSync(file, { force: true });
 
-  const cpus = os.cpus();
   const summary = {
     benchmark: 'CSV export of every purchase order line through the gateway (GET /reports/purchase-order-lines.csv)',
     scale,
@@ -243,14 +152,7 @@ async function main(): Promise<void> {
     },
     targetGrowthMb: 100,
     withinTarget: rssPeak - rssStart < 100,
-    machine: {
-      cores: cpus.length,
-      cpu: cpus[0]?.model.trim(),
-      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      note: 'gateway, orders, inventory, PostgreSQL and the client (this process) share the machine',
-    },
+    machine: machine('gateway, orders, inventory, PostgreSQL and the client (this process) share the machine'),
     measuredAt: new Date().toISOString(),
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -261,8 +163,8 @@ async function main(): Promise<void> {
 }
 
 async function stopAll(): Promise<void> {
-  for (const service of services.reverse()) await service.stop();
-  await stopPostgres?.();
+  await stack.stopAll();
+  await database?.stop();
 }
 
 main().then(
