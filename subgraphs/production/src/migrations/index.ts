@@ -2,5 +2,6 @@
 import { Migration20261124032432 } from './Migration20261124032432';
 import { Migration20261124050026 } from './Migration20261124050026';
 import { Migration20261124051333 } from './Migration20261124051333';
+import { Migration20261124114317 } from './Migration20261124114317';
 
-export const migrations = [{ name: 'Migration20261124032432', class: Migration20261124032432 }, { name: 'Migration20261124050026', class: Migration20261124050026 }, { name: 'Migration20261124051333', class: Migration20261124051333 }];
+export const migrations = [{ name: 'Migration20261124032432', class: Migration20261124032432 }, { name: 'Migration20261124050026', class: Migration20261124050026 }, { name: 'Migration20261124051333', class: Migration20261124051333 }, { name: 'Migration20261124114317', class: Migration20261124114317 }];

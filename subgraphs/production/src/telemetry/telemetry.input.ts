@@ -1,22 +1,24 @@
 // Inputs for telemetry ingestion, metric limits and the telemetry query.
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Matches, Max, Min } from 'class-validator';
 import { IsFinite } from '../alert/is-finite.validator';
 
-const METRIC = /^[a-z][a-z0-9_.]{0,63}$/;
-const METRIC_MESSAGE = 'metric must be 1–64 lower-case letters, digits, dots or underscores';
+export const METRIC = /^[a-z][a-z0-9_.]{0,63}$/;
+export const METRIC_MESSAGE = 'metric must be 1–64 lower-case letters, digits, dots or underscores';
 
+/**
+ * One reading. Its rules (id, metric name, finite value, known unit; 1–5000 a batch) are checked by
+ * `checkReadings` in one pass over the batch, not by class-validator per reading.
+ */
 @InputType()
 export class TelemetryReadingInput {
   @Field(() => ID)
   machineId!: string;
 
   @Field()
-  @Matches(METRIC, { message: METRIC_MESSAGE })
   metric!: string;
 
   @Field(() => Float)
-  @IsFinite()
   value!: number;
 
   @Field({ description: 'e.g. degC, mm/s, kW, bar (see the units list in the docs).' })
@@ -24,15 +26,6 @@ export class TelemetryReadingInput {
 
   @Field()
   recordedAt!: Date;
-}
-
-@ArgsType()
-export class IngestTelemetryArgs {
-  @Field(() => [TelemetryReadingInput])
-  @ArrayMinSize(1, { message: 'send at least one reading' })
-  @ArrayMaxSize(5000, { message: 'send at most 5000 readings per call' })
-  @ValidateNested()
-  readings!: TelemetryReadingInput[];
 }
 
 @InputType()

@@ -6,11 +6,12 @@ import { AppError, mustLoad, newId, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { TelemetryReading } from './telemetry-reading.entity';
 import { MachineMetricLimit } from './metric-limit.entity';
-import { IngestTelemetryArgs, SetMetricLimitInput, TelemetryArgs } from './telemetry.input';
-import { ingestReadings, type MachinePlace } from './telemetry.ingest';
+import { SetMetricLimitInput, TelemetryArgs, TelemetryReadingInput } from './telemetry.input';
+import { checkReadings } from './telemetry.check';
+import { ingestReadings } from './telemetry.ingest';
+import { machinePlaces } from './telemetry.machines';
 import { requireUnit } from './units';
 import { Machine } from '../machine/machine.entity';
-import { Line } from '../line/line.entity';
 import { Alert } from '../alert/alert.entity';
 
 @ObjectType()
@@ -39,9 +40,13 @@ export class TelemetryResolver {
 
   @Authorized('PLANNER', 'PARTNER')
   @Mutation(() => IngestTelemetryResult, { description: 'Stores a batch of readings in one statement; a reading over its machine limit raises a MACHINE_HEALTH alert.' })
-  async ingestTelemetry(@Args() { readings }: IngestTelemetryArgs, @Ctx() ctx: Context): Promise<IngestTelemetryResult> {
-    readings.forEach((r, i) => requireId(r.machineId, `readings[${i}].machineId`));
-    const placeOf = await machinePlaces(readings.map((r) => r.machineId), ctx);
+  async ingestTelemetry(
+    // the batch's rules are checked in one pass (checkReadings) instead of class-validator per reading
+    @Arg('readings', () => [TelemetryReadingInput], { validateFn: (readings) => checkReadings(readings as TelemetryReadingInput[]) })
+    readings: TelemetryReadingInput[],
+    @Ctx() ctx: Context,
+  ): Promise<IngestTelemetryResult> {
+    const placeOf = await machinePlaces(ctx.em, [...new Set(readings.map((r) => r.machineId))]);
     const unknown = readings.findIndex((r) => !placeOf.has(r.machineId));
     if (unknown >= 0) throw AppError.notFound('Machine', readings[unknown]!.machineId, `readings[${unknown}].machineId`);
     return ctx.em.transactional(async (em) => {
@@ -71,14 +76,6 @@ export class TelemetryResolver {
   async machine(@Root() reading: TelemetryReading, @Ctx() ctx: Context): Promise<Machine> {
     return (await ctx.loaders.machine.load(reading.machine.id))!;
   }
-}
-
-/** The known machines among `ids`, with their facility and the supplier whose line they are on. */
-async function machinePlaces(ids: string[], ctx: Context): Promise<Map<string, MachinePlace>> {
-  const machines = (await ctx.loaders.machine.loadMany([...new Set(ids)])).filter((m): m is Machine => m instanceof Machine);
-  const lines = await ctx.loaders.line.loadMany([...new Set(machines.map((m) => m.line.id))]);
-  const supplierOf = new Map(lines.filter((l): l is Line => l instanceof Line).map((l) => [l.id, l.supplierId]));
-  return new Map(machines.map((m) => [m.id, { facilityId: m.facilityId, supplierId: supplierOf.get(m.line.id) ?? null }]));
 }
 
 @Resolver(() => MachineMetricLimit)
