@@ -1,7 +1,8 @@
 // The seeded world a benchmark runs on: each subgraph's part of `universe(scale)`, written once into its
 // bench database and reused afterwards. A `large` world takes many minutes to write, so completeness is
 // recorded on the database itself (COMMENT ON DATABASE, set after the seed committed): a seed that was
-// interrupted, another scale, or a subgraph whose migrations changed since is written again.
+// interrupted or of another scale is written again. New migrations are applied to a kept world in place,
+// as they are to a live database (`--reseed` writes it again when a seed itself changed).
 import { Client } from 'pg';
 import { KIT_TABLES, databaseUrl, openDatabase, type DatabaseTarget } from '@cmgraph/platform';
 import { universe, type Scale } from '@cmgraph/seedkit';
@@ -17,6 +18,9 @@ export interface SeedWorldOptions {
 function marker(scale: Scale, migrations: number): string {
   return `cmgraph bench seed: scale=${scale} migrations=${migrations}`;
 }
+
+/** The marker's scale part: the migration count it also records is for information. */
+const sameScale = (a: string, b: string) => a.split(' migrations=')[0] === b.split(' migrations=')[0];
 
 async function currentMarker(db: Client): Promise<string | null> {
   const { rows } = await db.query<{ comment: string | null }>(
@@ -48,7 +52,8 @@ export async function seedWorld(target: DatabaseTarget, subgraphs: readonly stri
     const db = new Client({ connectionString: url });
     await db.connect();
     try {
-      if (!options.reseed && (await currentMarker(db)) === expected) {
+      const current = await currentMarker(db);
+      if (!options.reseed && current !== null && sameScale(current, expected)) {
         say(`${name}: reusing the seeded ${options.scale} world`);
         continue;
       }

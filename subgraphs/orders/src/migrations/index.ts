@@ -3,5 +3,6 @@ import { Migration20261124023939 } from './Migration20261124023939';
 import { Migration20261124031704 } from './Migration20261124031704';
 import { Migration20261124050019 } from './Migration20261124050019';
 import { Migration20261124093519 } from './Migration20261124093519';
+import { Migration20261124122609 } from './Migration20261124122609';
 
-export const migrations = [{ name: 'Migration20261124023939', class: Migration20261124023939 }, { name: 'Migration20261124031704', class: Migration20261124031704 }, { name: 'Migration20261124050019', class: Migration20261124050019 }, { name: 'Migration20261124093519', class: Migration20261124093519 }];
+export const migrations = [{ name: 'Migration20261124023939', class: Migration20261124023939 }, { name: 'Migration20261124031704', class: Migration20261124031704 }, { name: 'Migration20261124050019', class: Migration20261124050019 }, { name: 'Migration20261124093519', class: Migration20261124093519 }, { name: 'Migration20261124122609', class: Migration20261124122609 }];

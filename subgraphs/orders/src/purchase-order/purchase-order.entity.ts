@@ -11,6 +11,11 @@ import { Incoterms, PurchaseOrderStatus } from './purchase-order.enums';
 @PartnerScoped()
 // Supplier pages walk (supplier_id, id) in keyset order; this index serves both the filter and the order.
 @Index({ properties: ['supplierId', 'id'] })
+// Acknowledgement latency of a page of scorecards reads the orders sent in the page's span, from the index alone.
+@Index({
+  name: 'purchase_order_sent_at',
+  expression: 'create index "purchase_order_sent_at" on "purchase_order" ("sent_at") include ("supplier_id", "acknowledged_at")',
+})
 // The few orders whose lines never count for delivery figures (delivery-performance.sql.ts anti-joins them).
 @Index({
   name: 'purchase_order_inactive',

@@ -49,6 +49,8 @@ acknowledged AS (
    AND po.sent_at < r.to_date::timestamp AT TIME ZONE 'UTC'
    AND po.acknowledged_at IS NOT NULL
    AND (?::uuid IS NULL OR po.supplier_id = ?::uuid)
+   -- the whole batch's span as constants too, for a range scan of the sent-at index
+   AND po.sent_at >= ?::date::timestamp AT TIME ZONE 'UTC' AND po.sent_at < ?::date::timestamp AT TIME ZONE 'UTC'
   GROUP BY r.n
 )
 SELECT r.n, due.*, acknowledged.latency_hours
@@ -79,7 +81,7 @@ export function scorecardLoader(em: EntityManager): DataLoader<ScorecardKey, Sco
       const scope = partnerScopeOf(em);
       const from = asked.map((a) => a.from_date).sort()[0];
       const to = asked.map((a) => a.to_date).sort().at(-1);
-      const rows = await em.execute<FiguresRow[]>(SQL, [JSON.stringify(asked), scope, scope, from, to, scope, scope]);
+      const rows = await em.execute<FiguresRow[]>(SQL, [JSON.stringify(asked), scope, scope, from, to, scope, scope, from, to]);
       const byIndex = new Map(rows.map((row) => [Number(row.n), row]));
       return keys.map((_, n) => {
         const row = byIndex.get(n);
