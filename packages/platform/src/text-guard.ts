@@ -6,25 +6,30 @@ import { GraphQLError, visit, type DocumentNode } from 'graphql';
 
 const NUL = '\u0000';
 
-function findNul(value: unknown, at: string): string | null {
-  if (typeof value === 'string') return value.includes(NUL) ? at : null;
+/** The path of the first string holding a NUL, as `a.b[2].c`, or null; the path is built only when one is found. */
+function findNul(value: unknown): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes(NUL) ? [] : null;
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findNul(item, `${at}[${i}]`);
-      if (found) return found;
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i]);
+      if (found) return [i, ...found];
     }
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = findNul(item, at ? `${at}.${key}` : key);
-      if (found) return found;
+    for (const key in value) {
+      const found = findNul((value as Record<string, unknown>)[key]);
+      if (found) return [key, ...found];
     }
   }
   return null;
 }
 
+const pathText = (path: (string | number)[]) =>
+  path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i ? `.${step}` : step)).join('');
+
 /** Throws BAD_USER_INPUT when a variable or an inline string argument contains a NUL character. */
 export function refuseNulCharacters(variables: Record<string, unknown> | undefined, document: DocumentNode | undefined): void {
-  let field = findNul(variables ?? {}, '');
+  const found = findNul(variables ?? {});
+  let field = found ? pathText(found) : null;
   if (!field && document) {
     visit(document, {
       StringValue(node) {
