@@ -13,6 +13,7 @@ import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import { dataOf, startStack, tokenFor, type Stack } from '@cmgraph/testkit';
 import { createGateway, type Gateway } from '@cmgraph/gateway';
 import { CACHE_HEADER, headOf } from '@cmgraph/gateway/src/cache';
+import { failingIncomingInspection } from './seeded-world.fixture';
 
 let stack: Stack;
 let gateway: Gateway;
@@ -151,34 +152,22 @@ describe('no cached answer outlives a committed change', () => {
   });
 
   it('a reaction in another subgraph: the cached lot goes once the reaction\'s event is on the bus', async () => {
-    const plans = await sql<{ id: string; product_id: string }>('quality', `select id, product_id from inspection_plan where trigger = 'INCOMING' and active order by name`);
-    const received = await sql<{ lot_id: string; receipt_id: string; product_id: string }>(
-      'inventory',
-      `select rl.lot_id, r.id as receipt_id, rl.product_id from receipt_line rl join receipt r on r.id = rl.receipt_id
-         join lot l on l.id = rl.lot_id where l.status = 'AVAILABLE' and rl.product_id in (?) order by l.lot_number`,
-      [plans.map((p) => p.product_id)],
-    );
-    const target = received[0]!;
-    const plan = plans.find((p) => p.product_id === target.product_id)!;
+    const { lotId, input } = await failingIncomingInspection(stack);
     const lotQuery = 'query Lot($id: ID!) { lot(id: $id) { status } }';
-    const lotStatus = async () => (await cachedAsk(lotQuery, { id: target.lot_id })).data.lot.status as string;
+    const lotStatus = async () => (await cachedAsk(lotQuery, { id: lotId })).data.lot.status as string;
     await settled();
     await lotStatus();
-    expect(await cachedAsk(lotQuery, { id: target.lot_id })).toEqual({ data: { lot: { status: 'AVAILABLE' } }, cache: 'hit' });
-    const characteristics = await sql<{ name: string; nominal: number | null; lower_limit: number | null; upper_limit: number | null; unit: string }>(
-      'quality', 'select name, nominal, lower_limit, upper_limit, unit from inspection_characteristic where plan_id = ?', [plan.id],
-    );
-    const readings = characteristics.map((c) => ({ characteristic: c.name, unit: c.unit, value: c.nominal ?? c.lower_limit ?? c.upper_limit ?? 0 }));
+    expect(await cachedAsk(lotQuery, { id: lotId })).toEqual({ data: { lot: { status: 'AVAILABLE' } }, cache: 'hit' });
     const head = gateway.responseCacheStats().feed!.position;
     // through the caching gateway: it bumps quality at once; inventory changes later, by the reaction
     const recorded = await cachedAsk(
       `mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { result } }`,
-      { input: { planId: plan.id, lotId: target.lot_id, receiptId: target.receipt_id, lotSize: 500, quantityInspected: 50, quantityRejected: 20, readings } },
+      { input },
     );
     expect(recorded.data).toEqual({ recordInspection: { result: 'FAIL' } });
     const { polls } = await expectReplacedOnceOnBus(
       head,
-      (e) => e.type === 'lot.status_changed' && e.subjectId === target.lot_id,
+      (e) => e.type === 'lot.status_changed' && e.subjectId === lotId,
       lotStatus,
       'QUARANTINE',
     );

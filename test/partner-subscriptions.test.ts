@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openEventStreams } from '@cmgraph/platform';
-import { dataOf, startStack, subscriber, type Stack, type TestSubscription } from '@cmgraph/testkit';
+import { dataOf, startStack, subscriber, type Stack, type TestSubscription, inTransitShipmentsOfSuppliers } from '@cmgraph/testkit';
 
 // the portal's trusted document (schema/operations/subscriptions.graphql: ShipmentUpdates)
 const PORTAL = readFileSync(path.resolve(__dirname, '../schema/operations/subscriptions.graphql'), 'utf8').split('subscription AlertFeed')[0]!;
@@ -18,11 +18,7 @@ let b: { supplier: string; shipment: string };
 beforeAll(async () => {
   stack = await startStack(['suppliers', 'orders', 'inventory', 'quality', 'sustainability']);
   await stack.seed('small');
-  const rows = await stack.subgraphs.orders!.server.orm.em.fork().execute<{ id: string; supplier_id: string }[]>(
-    `select distinct on (supplier_id) id, supplier_id from shipment where status = 'IN_TRANSIT' order by supplier_id, number`,
-  );
-  expect(rows.length).toBeGreaterThanOrEqual(2);
-  [a, b] = rows.slice(0, 2).map((row) => ({ supplier: row.supplier_id, shipment: row.id })) as [typeof a, typeof b];
+  [a, b] = (await inTransitShipmentsOfSuppliers(stack, 2)) as [typeof a, typeof b];
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();

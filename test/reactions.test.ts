@@ -3,6 +3,7 @@
 // subgraph's database only by way of events — once, however often the cause repeats.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { dataOf, startStack, type Stack } from '@cmgraph/testkit';
+import { failingIncomingInspection } from './seeded-world.fixture';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -24,23 +25,11 @@ async function alerts(category: string, subjectId: string): Promise<{ id: string
 
 describe('domain reactions through events', () => {
   it('a FAILED incoming inspection quarantines the lot in inventory and opens a non-conformance in quality', async () => {
-    const plans = await sql<{ id: string; product_id: string }>('quality', `select id, product_id from inspection_plan where trigger = 'INCOMING' and active order by name`);
-    const received = await sql<{ lot_id: string; receipt_id: string; product_id: string }>(
-      'inventory',
-      `select rl.lot_id, r.id as receipt_id, rl.product_id from receipt_line rl join receipt r on r.id = rl.receipt_id
-         join lot l on l.id = rl.lot_id where l.status = 'AVAILABLE' and rl.product_id in (?) order by l.lot_number`,
-      [plans.map((p) => p.product_id)],
-    );
-    const plan = plans.find((p) => p.product_id === received[0]!.product_id);
-    const lot = { id: received[0]!.lot_id };
-    const characteristics = await sql<{ name: string; nominal: number | null; lower_limit: number | null; upper_limit: number | null; unit: string }>(
-      'quality', 'select name, nominal, lower_limit, upper_limit, unit from inspection_characteristic where plan_id = ?', [plan!.id],
-    );
-    // every reading within its limits; the sample's rejects alone fail the lot
-    const readings = characteristics.map((c) => ({ characteristic: c.name, unit: c.unit, value: c.nominal ?? c.lower_limit ?? c.upper_limit ?? 0 }));
+    const { lotId, input } = await failingIncomingInspection(stack);
+    const lot = { id: lotId };
     const { recordInspection } = await mutate(
       `mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { id result nonConformance { id } } }`,
-      { planId: plan!.id, lotId: lot.id, receiptId: received[0]!.receipt_id, lotSize: 500, quantityInspected: 50, quantityRejected: 20, readings },
+      input,
     );
     expect(recordInspection.result).toBe('FAIL');
     expect(recordInspection.nonConformance).not.toBeNull();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
-import { dataOf, startStack, subscriber, type Stack, type TestSubscriber, type TestSubscription } from '@cmgraph/testkit';
+import { dataOf, startStack, subscriber, type Stack, type TestSubscriber, type TestSubscription, inTransitShipmentsOfSuppliers } from '@cmgraph/testkit';
 import { DEFAULT_MANIFEST_PATH, TrustedDocuments, canonicalOperation, sha256, type PersistedQueryManifest } from '../src/limits';
 
 const FULL = `subscription FanoutFull { shipmentUpdated { eventId status shipment { id number supplier { id name } } } }`;
@@ -80,11 +80,7 @@ beforeAll(async () => {
   });
   proxy.target = stack.subgraphs.suppliers!.http.url;
   await stack.seed('small');
-  const rows = await stack.subgraphs.orders!.server.orm.em.fork().execute<{ id: string; supplier_id: string }[]>(
-    `select distinct on (supplier_id) id, supplier_id from shipment where status = 'IN_TRANSIT' order by supplier_id, number`,
-  );
-  expect(rows.length).toBeGreaterThanOrEqual(2);
-  [a, b] = rows.slice(0, 2).map((row) => ({ supplier: row.supplier_id, shipment: row.id })) as [typeof a, typeof b];
+  [a, b] = (await inTransitShipmentsOfSuppliers(stack, 2)) as [typeof a, typeof b];
 }, 180_000);
 
 /** Every client opened, closed in afterAll also when an assertion failed half-way. */

@@ -6,3 +6,4 @@ export * from './entities-stub';
 export * from './stack';
 export * from './subscriptions';
 export * from './outbox';
+export * from './seeded';
