@@ -1,7 +1,8 @@
 // `npm run bench:subscriptions`: subscription fan-out through the gateway. Starts suppliers, orders,
 // inventory, quality and sustainability as their own processes on the `small` world (databases
-// `<BENCH_DATABASE_PREFIX>_*`, default `cmgraph_bench_subs`, on DATABASE_URL or on an embedded PostgreSQL
-// kept in .data/bench-subscriptions-postgres; seeded once and reused), then for each subscriber count
+// `<BENCH_DATABASE_PREFIX>_*`, default `cmgraph_bench_subs`: a world of its own, as the bench adds events
+// to it; on DATABASE_URL or on the embedded PostgreSQL of bench/lib/postgres.ts; written once and reused
+// while complete, bench/lib/world.ts, `--reseed` writes it again), then for each subscriber count
 // (BENCH_SUBSCRIBERS, default "1000,5000") a fresh gateway process and that many real graphql-ws clients,
 // one socket each, spread over BENCH_CLIENT_WORKERS (default 2) client processes. Subscribers cycle through
 // six (selection, scope) groups: an ADMIN with the portal's trusted `ShipmentUpdates` document (fields from
@@ -20,29 +21,30 @@
 // Other knobs: BENCH_GATEWAY_NODE_OPTIONS (Node options of the gateway process alone, e.g.
 // `--cpu-prof --cpu-prof-dir=/tmp/prof`), BENCH_LABEL (suffix of the result file).
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
-import { Client as PgClient } from 'pg';
-import { IDENTITY_HEADER, databaseUrl, signIdentity, type DatabaseTarget, type Identity } from '@cmgraph/platform';
-import { universe } from '@cmgraph/seedkit';
+import { IDENTITY_HEADER, signIdentity, type DatabaseTarget, type Identity } from '@cmgraph/platform';
 import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
 import { signDevToken } from '@cmgraph/devstack/src/dev-token';
-import { startEmbeddedPostgres } from '@cmgraph/devstack/src/postgres';
-import { spawnService, waitForHttp, type Service } from '@cmgraph/devstack/src/processes';
 import { loadSubgraphs } from '@cmgraph/devstack/src/subgraphs';
 import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
+import { machine, percentile, round } from './lib/machine';
+import { ownBenchDatabase, withSubgraphDb, type BenchDatabase } from './lib/postgres';
+import { cpuSeconds, rssMb } from './lib/proc';
+import { writeResult } from './lib/results';
+import { runBenchmark } from './lib/run';
+import { Stack } from './lib/stack';
+import { seedWorld } from './lib/world';
 
 const SUBGRAPHS = ['suppliers', 'orders', 'inventory', 'quality', 'sustainability'] as const;
 /** The subgraphs the gateway reaches for an event's federated fields (each behind a counting proxy). */
 const ENTITY_SUBGRAPHS = ['suppliers', 'inventory', 'quality', 'sustainability'] as const;
-const PORTS: Record<string, number> = { gateway: 4940, suppliers: 4941, orders: 4942, inventory: 4943, quality: 4944, sustainability: 4945 };
+const GATEWAY_PORT = 4940; // the subgraphs on the next ports, in the order of SUBGRAPHS (4941–4945)
 const PARTNERS = 4;
-const RESULTS = path.join(REPO_ROOT, 'bench', 'results');
 const P99_TARGET_MS = 250;
 
 // the portal's trusted document, as partners must send it; the light one is an ADMIN's own
@@ -192,81 +194,9 @@ class ClientWorker {
 
 // ————————————————————————————————— bench process —————————————————————————————————
 
-const services: Service[] = [];
-let stopPostgres: (() => Promise<void>) | undefined;
-
-function say(message: string): void {
-  process.stdout.write(`[bench:subscriptions] ${message}\n`);
-}
-
-async function postgresTarget(): Promise<DatabaseTarget> {
-  const prefix = process.env.BENCH_DATABASE_PREFIX ?? 'cmgraph_bench_subs';
-  if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, prefix };
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(REPO_ROOT, '.data', 'bench-subscriptions-postgres'),
-    port: Number(process.env.EMBEDDED_PG_PORT ?? 54341),
-  });
-  stopPostgres = pg.stop;
-  return { serverUrl: pg.url, prefix };
-}
-
-async function withDb<T>(target: DatabaseTarget, subgraph: string, work: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: databaseUrl(target, subgraph) });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
-
-/**
- * Seeds the `small` world into the five freshly migrated databases, orders last, each in one transaction:
- * shipments in orders mean the whole world is there. (No TRUNCATE: suppliers' data-room access log
- * refuses it; after a seed that failed half-way, drop the `<prefix>_*` databases or pick another prefix.)
- */
-async function seed(target: DatabaseTarget): Promise<void> {
-  const seeded = await withDb(target, 'orders', async (db) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM shipment')).rows[0]!.n);
-  if (seeded > 0) {
-    say(`reusing the seeded small world (${seeded} shipments)`);
-    return;
-  }
-  say('seeding the small world…');
-  const world = universe('small');
-  const modules = await loadSubgraphs([...SUBGRAPHS]);
-  modules.sort((a, b) => Number(a.definition.name === 'orders') - Number(b.definition.name === 'orders'));
-  for (const { definition, seed: write } of modules) {
-    if (!write) continue;
-    await withDb(target, definition.name, async (db) => {
-      await db.query('BEGIN');
-      await write({ db, world, progress: () => undefined });
-      await db.query('COMMIT');
-    });
-  }
-}
-
-function start(name: string, script: string, env: Record<string, string>): Service {
-  const service = spawnService({
-    name,
-    script,
-    cwd: REPO_ROOT,
-    env,
-    print: (line) => {
-      if (/"level":[56]0/.test(line)) say(`${name}: ${line}`); // errors and fatals only
-    },
-  });
-  services.push(service);
-  return service;
-}
-
-async function ready(url: string, service: Service): Promise<void> {
-  try {
-    await waitForHttp(url, Date.now() + 180_000, service);
-  } catch (error) {
-    process.stderr.write(`${service.recentOutput().slice(-20).join('\n')}\n`);
-    throw error;
-  }
-}
+// warnings and errors only: per-request logging would be measured as the gateway's cost
+const stack = new Stack({ label: 'bench:subscriptions', logLevel: 'warn' });
+let database: BenchDatabase | undefined;
 
 /** A pass-through HTTP proxy in front of one subgraph that counts the `_entities` requests it forwards. */
 interface CountingProxy {
@@ -338,23 +268,6 @@ function directSubscriber(context: Context): { received: Map<string, number>; cl
   return { received, close: async () => void (await client.dispose()) };
 }
 
-/** CPU seconds a process has used (user + system, /proc/<pid>/stat). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-function rssMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-  return kb / 1024;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Group {
@@ -392,7 +305,7 @@ async function postMilestone(context: Context, shipmentId: string): Promise<void
 }
 
 async function lastSeq(target: DatabaseTarget): Promise<string> {
-  return withDb(target, 'orders', async (db) => (await db.query<{ seq: string }>('SELECT coalesce(max(seq), 0)::text AS seq FROM outbox_event')).rows[0]!.seq);
+  return withSubgraphDb(target, 'orders', async (db) => (await db.query<{ seq: string }>('SELECT coalesce(max(seq), 0)::text AS seq FROM outbox_event')).rows[0]!.seq);
 }
 
 async function countAll(workers: ClientWorker[], measured?: string[]) {
@@ -410,14 +323,13 @@ async function countAll(workers: ClientWorker[], measured?: string[]) {
 }
 
 async function run(context: Context, subscriberCount: number, eventsPerSecond: number, seconds: number, workerCount: number) {
-  say(`— ${subscriberCount.toLocaleString('en')} subscribers —`);
+  stack.say(`— ${subscriberCount.toLocaleString('en')} subscribers —`);
   const proxies = Object.fromEntries(
     await Promise.all(ENTITY_SUBGRAPHS.map(async (name) => [name, await countingProxy(context.subgraphUrls[name]!)] as const)),
   );
   const gatewayOptions = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '';
-  const gateway = start('gateway', path.join('gateway', 'src', 'main.ts'), {
+  const gateway = await stack.startOurGateway('gateway', GATEWAY_PORT, {
     ...context.common,
-    PORT: String(PORTS.gateway),
     SUPERGRAPH_PATH: context.supergraphPath,
     // the gateway reaches the entity subgraphs through the counting proxies; orders directly
     SUBGRAPH_URLS: JSON.stringify({ ...context.subgraphUrls, ...Object.fromEntries(Object.entries(proxies).map(([n, p]) => [n, p.url])) }),
@@ -425,7 +337,6 @@ async function run(context: Context, subscriberCount: number, eventsPerSecond: n
     RATE_LIMIT_PER_MINUTE: '0',
     ...(gatewayOptions ? { NODE_OPTIONS: gatewayOptions } : {}),
   });
-  await ready(`http://127.0.0.1:${PORTS.gateway}/health`, gateway);
   const gatewayPid = gateway.child.pid!;
   const rssCold = rssMb(gatewayPid);
 
@@ -440,11 +351,11 @@ async function run(context: Context, subscriberCount: number, eventsPerSecond: n
   }
   const connectStarted = Date.now();
   const opened = await Promise.all(
-    workers.map((w, i) => w.ask({ kind: 'open', url: `ws://127.0.0.1:${PORTS.gateway}/graphql`, subscribers: specs[i]! }, 'opened')),
+    workers.map((w, i) => w.ask({ kind: 'open', url: `ws://127.0.0.1:${GATEWAY_PORT}/graphql`, subscribers: specs[i]! }, 'opened')),
   );
   const connectSeconds = (Date.now() - connectStarted) / 1000;
   const failedConnections = opened.reduce((sum, o) => sum + o.failed, 0);
-  say(`${subscriberCount} sockets open in ${connectSeconds.toFixed(1)} s (${failedConnections} failed); warming up…`);
+  stack.say(`${subscriberCount} sockets open in ${connectSeconds.toFixed(1)} s (${failedConnections} failed); warming up…`);
 
   // warm-up: events until every subscriber has had one (all subscriptions attached, plans and code warm)
   for (let round = 0; ; round++) {
@@ -456,7 +367,7 @@ async function run(context: Context, subscriberCount: number, eventsPerSecond: n
       // measured anyway: a subscriber that never attached shows as missing deliveries in the result
       const reports = await Promise.all(workers.map((w) => w.ask({ kind: 'report' }, 'report')));
       const silent = reports.flatMap((r) => r.subscribers.filter((s) => !s.events.length).map((s) => groupOf[s.index]!.name));
-      say(`after warm-up ${subscriberCount - counts.withEvents} subscribers had no event (${silent.join(', ')}); ended ${counts.ended}; errors: ${reports.flatMap((r) => r.errors).slice(0, 3).join(' | ')}`);
+      stack.say(`after warm-up ${subscriberCount - counts.withEvents} subscribers had no event (${silent.join(', ')}); ended ${counts.ended}; errors: ${reports.flatMap((r) => r.errors).slice(0, 3).join(' | ')}`);
       break;
     }
   }
@@ -473,7 +384,7 @@ async function run(context: Context, subscriberCount: number, eventsPerSecond: n
 
   // events at a fixed rate, on an absolute schedule (a slow answer does not slow the producer down)
   const total = Math.round(eventsPerSecond * seconds);
-  say(`producing ${total} events at ${eventsPerSecond}/s…`);
+  stack.say(`producing ${total} events at ${eventsPerSecond}/s…`);
   const produceStarted = Date.now();
   const posts: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -485,7 +396,7 @@ async function run(context: Context, subscriberCount: number, eventsPerSecond: n
   const produceSeconds = (Date.now() - produceStarted) / 1000;
 
   // the measured events, from the orders subgraph's log: who is entitled to each
-  const events = await withDb(context.target, 'orders', async (db) =>
+  const events = await withSubgraphDb(context.target, 'orders', async (db) =>
     (
       await db.query<{ id: string; supplier_id: string }>(
         "SELECT id, supplier_id FROM outbox_event WHERE seq > $1 AND type = 'shipment.updated' ORDER BY seq",
@@ -551,8 +462,7 @@ async function run(context: Context, subscriberCount: number, eventsPerSecond: n
   const errors = reports.flatMap((r) => r.errors);
 
   await Promise.all(workers.map((w) => w.close()));
-  await gateway.stop(60_000); // closing 5,000 sockets takes a while; a profile is written only on a clean exit
-  services.splice(services.indexOf(gateway), 1);
+  await stack.stop(gateway, 60_000); // closing 5,000 sockets takes a while; a profile is written only on a clean exit
   await Promise.all(Object.values(proxies).map((p) => p.close()));
 
   const result = {
@@ -600,7 +510,7 @@ async function run(context: Context, subscriberCount: number, eventsPerSecond: n
     machineLoadAverage: [round(loadBefore, 2), round(loadAfter, 2)],
     sampleErrors: errors.slice(0, 5),
   };
-  say(
+  stack.say(
     `${subscriberCount}: ${delivered}/${expectedDeliveries} delivered, missing ${missing}, duplicates ${duplicates}, foreign ${foreign}; ` +
       `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms ` +
       `(at the subgraph: p50 ${result.directAtSubgraphLatencyMs.p50}, p99 ${result.directAtSubgraphLatencyMs.p99}); load ${result.machineLoadAverage.join('→')}; ` +
@@ -617,34 +527,20 @@ async function main(): Promise<void> {
   if (counts.some((n) => !Number.isInteger(n) || n < 6) || !(eventsPerSecond > 0) || !(seconds > 0) || !(workerCount >= 1)) {
     throw new Error('BENCH_SUBSCRIBERS (integers ≥ 6), BENCH_EVENTS_PER_SECOND, BENCH_SECONDS and BENCH_CLIENT_WORKERS must be positive');
   }
-  const target = await postgresTarget();
-  const identitySecret = randomBytes(32).toString('base64url');
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${PORTS[name]}/graphql`]));
-  const common = {
-    DATABASE_URL: target.serverUrl,
-    DATABASE_PREFIX: target.prefix,
-    IDENTITY_SECRET: identitySecret,
-    JWT_SECRET: jwtSecret,
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
-  };
-  for (const name of SUBGRAPHS) {
-    const service = start(name, path.join('subgraphs', name, 'src', 'main.ts'), { ...common, PORT: String(PORTS[name]) });
-    await ready(subgraphUrls[name]!.replace(/graphql$/, 'ready'), service); // migrated by then
-  }
-  await seed(target);
+  database = await ownBenchDatabase('cmgraph_bench_subs');
+  const target = database.target;
+  await seedWorld(target, SUBGRAPHS, { scale: 'small', reseed: process.argv.includes('--reseed'), say: (m) => stack.say(m) });
+  const subgraphUrls = await stack.startSubgraphs(target, SUBGRAPHS, GATEWAY_PORT);
+  const common = stack.commonEnv(target, subgraphUrls);
+  const jwtSecret = stack.secrets.jwtSecret;
 
+  // composed from these five (the committed supergraph has production too, which this bench does not run)
   const definitions = (await loadSubgraphs([...SUBGRAPHS])).map((m) => m.definition);
   const { supergraphSdl } = await composeSupergraph(definitions, (d) => subgraphUrls[d.name]!);
-  const work = path.join(os.tmpdir(), `cmgraph-bench-subscriptions-${process.pid}`);
-  mkdirSync(work, { recursive: true });
-  const supergraphPath = path.join(work, 'supergraph.graphql');
+  const supergraphPath = path.join(stack.work, 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraphSdl);
 
-  const shipments = await withDb(target, 'orders', async (db) =>
+  const shipments = await withSubgraphDb(target, 'orders', async (db) =>
     (
       await db.query<{ id: string; supplier_id: string }>(
         `SELECT DISTINCT ON (supplier_id) id, supplier_id FROM shipment WHERE status = 'IN_TRANSIT' ORDER BY supplier_id, number LIMIT ${PARTNERS}`,
@@ -670,7 +566,6 @@ async function main(): Promise<void> {
   const runs = [];
   for (const count of counts) runs.push(await run(context, count, eventsPerSecond, seconds, workerCount));
 
-  const cpus = os.cpus();
   const summary = {
     benchmark: 'graphql-ws subscription fan-out through the gateway (shipmentUpdated; events = shipment milestones posted to orders)',
     eventsPerSecond,
@@ -681,36 +576,18 @@ async function main(): Promise<void> {
     latencyFrom: "the event's occurredAt (stamped by the orders subgraph in the recording transaction) to its receipt by the graphql-ws client",
     gatewayNodeOptions: process.env.BENCH_GATEWAY_NODE_OPTIONS || null,
     runs,
-    machine: {
-      cores: cpus.length,
-      cpu: cpus[0]?.model.trim(),
-      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-      note: 'gateway, five subgraphs, PostgreSQL, the producer and the client processes share the machine',
-    },
+    machine: machine('gateway, five subgraphs, PostgreSQL, the producer and the client processes share the machine'),
     measuredAt: new Date().toISOString(),
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  mkdirSync(RESULTS, { recursive: true });
-  const label = process.env.BENCH_LABEL;
-  writeFileSync(path.join(RESULTS, `subscriptions${label ? `-${label}` : ''}.json`), `${JSON.stringify(summary, null, 2)}\n`);
-}
-
-async function stopAll(): Promise<void> {
-  for (const service of services.reverse()) await service.stop();
-  await stopPostgres?.();
+  writeResult('subscriptions', summary);
 }
 
 if (process.argv.includes('--clients')) {
   clientProcess();
 } else {
-  main().then(
-    () => stopAll().then(() => process.exit(0)),
-    async (error: Error) => {
-      process.stderr.write(`[bench:subscriptions] failed: ${error.stack ?? error.message}\n`);
-      await stopAll();
-      process.exit(1);
-    },
-  );
+  runBenchmark('bench:subscriptions', main, async () => {
+    await stack.stopAll();
+    await database?.stop();
+  });
 }

@@ -20,20 +20,22 @@
 // options of the subgraph process alone, e.g. `--cpu-prof --cpu-prof-dir=bench/out`), BENCH_LABEL
 // (suffix of the result file), BENCH_PORT (of the subgraph, default 4950), BENCH_SUBGRAPH_SCRIPT
 // (another entry point of the subgraph, e.g. an older version's copy, to compare), BENCH_DATABASE_PREFIX
-// (default cmgraph_bench_telemetry), DATABASE_URL (else an embedded PostgreSQL kept in
-// .data/bench-telemetry-postgres), `--reseed`.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// (default cmgraph_bench_telemetry: a world of its own, as the bench empties and fills its readings),
+// DATABASE_URL (else the embedded PostgreSQL of bench/lib/postgres.ts), `--reseed` (production's part of
+// the world is written once and reused while complete, bench/lib/world.ts).
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { databaseUrl, signIdentity, type DatabaseTarget, type Identity } from '@cmgraph/platform';
-import { universe } from '@cmgraph/seedkit';
-import { startEmbeddedPostgres } from '@cmgraph/devstack/src/postgres';
-import { spawnService, waitForHttp, type Service } from '@cmgraph/devstack/src/processes';
-import { loadSubgraphs } from '@cmgraph/devstack/src/subgraphs';
-import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
+import type { Client } from 'pg';
+import { IDENTITY_HEADER, signIdentity, type Identity } from '@cmgraph/platform';
+import type { Service } from '@cmgraph/devstack/src/processes';
+import { machine, percentile, round } from './lib/machine';
+import { ownBenchDatabase, withSubgraphDb, type BenchDatabase } from './lib/postgres';
+import { cpuSeconds, cpuSecondsIfRunning, machineCpuSeconds, processesNamed } from './lib/proc';
+import { writeResult } from './lib/results';
+import { runBenchmark } from './lib/run';
+import { Stack } from './lib/stack';
+import { seedWorld } from './lib/world';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const list = (value: string | undefined, fallback: number[]) => (value ? value.split(',').map(Number) : fallback);
@@ -43,42 +45,19 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const OVER_LIMIT = Number(process.env.BENCH_OVER_LIMIT ?? 0.01);
 const SUBGRAPH_NODE_OPTIONS = process.env.BENCH_SUBGRAPH_NODE_OPTIONS ?? '';
-const RESULTS = path.join(REPO_ROOT, 'bench', 'results');
 /** Distinct request bodies per batch size, sent in turn (so breaches fall on different machines). */
 const BODIES = 8;
-const CLOCK_TICKS = 100; // USER_HZ on Linux
 const IDENTITY: Identity = { subject: 'bench-telemetry', roles: ['PLANNER'], supplierId: null };
 const INGEST = 'mutation($readings: [TelemetryReadingInput!]!) { ingestTelemetry(readings: $readings) { accepted alerts { id occurrences } } }';
 
+// the subgraph's warnings too (an alert rule that could not run shows there), and anything not JSON (a crash)
+const stack = new Stack({
+  label: 'bench:telemetry',
+  logLevel: 'warn',
+  show: (_service, line) => /"level":[456]0/.test(line) || !line.startsWith('{'),
+});
+let database: BenchDatabase | undefined;
 let service: Service | undefined;
-let stopPostgres: (() => Promise<void>) | undefined;
-
-function say(message: string): void {
-  process.stdout.write(`[bench:telemetry] ${message}\n`);
-}
-
-async function postgresTarget(): Promise<DatabaseTarget> {
-  const prefix = process.env.BENCH_DATABASE_PREFIX ?? 'cmgraph_bench_telemetry';
-  if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, prefix };
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(REPO_ROOT, '.data', 'bench-telemetry-postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 54341) });
-  stopPostgres = pg.stop;
-  return { serverUrl: pg.url, prefix };
-}
-
-/** Writes production's part of the `small` world unless its machines are there already. */
-async function seedProduction(db: Client): Promise<void> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM machine_metric_limit');
-  if (rows[0]!.n > 0 && !process.argv.includes('--reseed')) return;
-  const seed = (await loadSubgraphs(['production']))[0]?.seed;
-  if (!seed) throw new Error('the production subgraph has no seed');
-  say('seeding production (small world)…');
-  const { rows: tables } = await db.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm_%'");
-  await db.query('BEGIN');
-  await db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
-  await seed({ db, world: universe('small'), progress: () => undefined });
-  await db.query('COMMIT');
-  await db.query('ANALYZE');
-}
 
 interface Limit {
   machineId: string;
@@ -117,51 +96,20 @@ function makeBody(size: number, limits: Limit[], machineIds: string[], seed: num
     if (overAt.has(i)) {
       const limit = limits[Math.floor(random() * limits.length)]!;
       // 1 % to 40 % over: some WARNING, some CRITICAL
-      return { machineId: limit.machineId, metric: limit.metric, value: round(limit.max * (1.01 + random() * 0.39)), unit: limit.unit, recordedAt };
+      return { machineId: limit.machineId, metric: limit.metric, value: round(limit.max * (1.01 + random() * 0.39), 3), unit: limit.unit, recordedAt };
     }
     const machineId = machineIds[Math.floor(random() * machineIds.length)]!;
     const pick = random();
     if (pick < 0.4) {
       const celsius = 50 + random() * 25;
       return random() < 0.05
-        ? { machineId, metric: 'temperature', value: round((celsius * 9) / 5 + 32), unit: 'degF', recordedAt }
-        : { machineId, metric: 'temperature', value: round(celsius), unit: 'degC', recordedAt };
+        ? { machineId, metric: 'temperature', value: round((celsius * 9) / 5 + 32, 3), unit: 'degF', recordedAt }
+        : { machineId, metric: 'temperature', value: round(celsius, 3), unit: 'degC', recordedAt };
     }
-    if (pick < 0.8) return { machineId, metric: 'vibration', value: round(1.5 + random() * 5), unit: 'mm/s', recordedAt };
-    return { machineId, metric: 'power', value: round(5 + random() * 40), unit: 'kW', recordedAt };
+    if (pick < 0.8) return { machineId, metric: 'vibration', value: round(1.5 + random() * 5, 3), unit: 'mm/s', recordedAt };
+    return { machineId, metric: 'power', value: round(5 + random() * 40, 3), unit: 'kW', recordedAt };
   });
   return { json: JSON.stringify({ query: INGEST, variables: { readings } }), readings: size, overLimit: over };
-}
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
-/** CPU seconds (user + system) a process has used, or null when it is gone. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-/** Busy and total CPU seconds of the whole machine (/proc/stat). */
-function machineSeconds(): { busy: number; total: number } {
-  const values = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const total = values.reduce((a, b) => a + b, 0);
-  const idle = values[3]! + values[4]!;
-  return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
-}
-
-function postgresPids(): number[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-    } catch {
-      return false;
-    }
-  });
 }
 
 /**
@@ -174,7 +122,7 @@ class CpuWindow {
   constructor(private readonly pids: () => Promise<number[]> | number[]) {}
   async sample(initial = false): Promise<void> {
     for (const pid of await this.pids()) {
-      const seconds = cpuSeconds(pid);
+      const seconds = cpuSecondsIfRunning(pid);
       if (seconds === null) continue;
       if (!this.first.has(pid)) this.first.set(pid, initial ? seconds : 0);
       this.last.set(pid, seconds);
@@ -216,7 +164,7 @@ function post(body: string): Promise<{ status: number; text: string }> {
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
-          'x-cmgraph-identity': signIdentity(IDENTITY, process.env.IDENTITY_SECRET!),
+          [IDENTITY_HEADER]: signIdentity(IDENTITY, stack.secrets.identitySecret),
         },
       },
       (res) => {
@@ -248,7 +196,7 @@ async function measure(db: Client, databases: string[], bodies: Body[], senders:
   const backends = backendsOf(databases);
   // the part of it that serves the event bus (the relay's appends, consumers' reads)
   const busBackends = backendsOf(databases.filter((name) => name.endsWith('_bus')));
-  const everyPostgres = new CpuWindow(postgresPids);
+  const everyPostgres = new CpuWindow(() => processesNamed('postgres'));
 
   let next = 0;
   let accepted = 0;
@@ -284,9 +232,9 @@ async function measure(db: Client, databases: string[], bodies: Body[], senders:
   await backends.sample(true);
   await busBackends.sample(true);
   await everyPostgres.sample(true);
-  const subgraphStart = cpuSeconds(subgraphPid)!;
+  const subgraphStart = cpuSeconds(subgraphPid);
   const selfStart = process.cpuUsage();
-  const machineStart = machineSeconds();
+  const machineStart = machineCpuSeconds();
   const started = performance.now();
   phase = 'measured';
   const sampler = setInterval(() => void backends.sample().then(() => busBackends.sample()).then(() => everyPostgres.sample()), 1000);
@@ -297,27 +245,25 @@ async function measure(db: Client, databases: string[], bodies: Body[], senders:
   await backends.sample();
   await busBackends.sample();
   await everyPostgres.sample();
-  const subgraphCpu = cpuSeconds(subgraphPid)! - subgraphStart;
+  const subgraphCpu = cpuSeconds(subgraphPid) - subgraphStart;
   const self = process.cpuUsage(selfStart);
-  const machineEnd = machineSeconds();
+  const machineEnd = machineCpuSeconds();
   await Promise.all(running);
   if (failures.length) throw new Error(`a batch failed: ${failures[0]}`);
 
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM telemetry_reading');
   const occurrencesAdded = (await alertOccurrences(db)) - occurrencesBefore;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
-  const cores = (cpu: number) => Math.round((cpu / seconds) * 100) / 100;
-  const micros = (cpu: number) => Math.round((cpu / windowReadings) * 1e7) / 10;
+  const cores = (cpu: number) => round(cpu / seconds, 2);
+  const micros = (cpu: number) => round((cpu / windowReadings) * 1e6);
   const loadGeneratorCpu = (self.user + self.system) / 1e6;
   return {
     batchSize: bodies[0]!.readings,
     senders,
-    seconds: Math.round(seconds * 10) / 10,
+    seconds: round(seconds),
     requests: windowRequests,
     readings: windowReadings,
     readingsPerSecond: Math.round(windowReadings / seconds),
-    latencyMs: { p50: at(0.5), p99: at(0.99), max: Math.round(latencies.at(-1) ?? NaN) },
+    latencyMs: { p50: round(percentile(latencies, 50), 0), p99: round(percentile(latencies, 99), 0), max: round(percentile(latencies, 100), 0) },
     cpuCores: {
       subgraph: cores(subgraphCpu),
       postgresBackends: cores(backends.seconds()),
@@ -336,41 +282,23 @@ async function measure(db: Client, databases: string[], bodies: Body[], senders:
 }
 
 async function main(): Promise<void> {
-  const target = await postgresTarget();
-  process.env.IDENTITY_SECRET = randomBytes(32).toString('base64url');
-  const url = `http://127.0.0.1:${PORT}/graphql`;
+  database = await ownBenchDatabase('cmgraph_bench_telemetry');
+  const target = database.target;
   // another subgraph on the port (another run of this bench) would answer for ours, with another secret
-  const taken = await fetch(url.replace(/graphql$/, 'health')).then(() => true, () => false);
-  if (taken) throw new Error(`port ${PORT} is in use (another bench run?); set BENCH_PORT`);
-  service = spawnService({
-    name: 'production',
-    script: process.env.BENCH_SUBGRAPH_SCRIPT ?? path.join('subgraphs', 'production', 'src', 'main.ts'),
-    cwd: REPO_ROOT,
-    env: {
-      DATABASE_URL: target.serverUrl,
-      DATABASE_PREFIX: target.prefix,
-      IDENTITY_SECRET: process.env.IDENTITY_SECRET,
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
-      NODE_ENV: 'production',
-      SUBGRAPH_URLS: '{}',
-      ...(SUBGRAPH_NODE_OPTIONS ? { NODE_OPTIONS: SUBGRAPH_NODE_OPTIONS } : {}),
-    },
-    print: (line) => {
-      if (/"level":[456]0/.test(line) || !line.startsWith('{')) say(`production: ${line}`);
-    },
+  await stack.assertPortFree(PORT);
+  await seedWorld(target, ['production'], { scale: 'small', reseed: process.argv.includes('--reseed'), say: (m) => stack.say(m) });
+  service = stack.start('production', process.env.BENCH_SUBGRAPH_SCRIPT ?? path.join('subgraphs', 'production', 'src', 'main.ts'), {
+    ...stack.commonEnv(target, {}),
+    PORT: String(PORT),
+    ...(SUBGRAPH_NODE_OPTIONS ? { NODE_OPTIONS: SUBGRAPH_NODE_OPTIONS } : {}),
   });
-  await waitForHttp(url.replace(/graphql$/, 'ready'), Date.now() + 180_000, service); // migrated by then
+  await stack.ready(`http://127.0.0.1:${PORT}/ready`, service);
 
-  const db = new Client({ connectionString: databaseUrl(target, 'production') });
-  await db.connect();
-  try {
-    await seedProduction(db);
+  await withSubgraphDb(target, 'production', async (db) => {
     const { rows: limits } = await db.query<Limit>('SELECT machine_id AS "machineId", metric, unit, max FROM machine_metric_limit ORDER BY machine_id, metric');
     const { rows: machines } = await db.query<{ id: string }>('SELECT id FROM machine ORDER BY id');
     const machineIds = machines.map((m) => m.id);
-    say(`${machineIds.length} machines, ${limits.length} metric limits; ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${OVER_LIMIT * 100} % of readings over a limit`);
+    stack.say(`${machineIds.length} machines, ${limits.length} metric limits; ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${OVER_LIMIT * 100} % of readings over a limit`);
     const databases = [`${target.prefix}_production`, `${target.prefix}_bus`];
     const runs: Run[] = [];
     for (const batchSize of BATCH_SIZES) {
@@ -378,13 +306,12 @@ async function main(): Promise<void> {
       for (const senders of SENDERS) {
         const run = await measure(db, databases, bodies, senders);
         runs.push(run);
-        say(`batch ${batchSize} × ${senders} senders: ${run.readingsPerSecond.toLocaleString('en')} readings/s, p50 ${run.latencyMs.p50} ms, `
+        stack.say(`batch ${batchSize} × ${senders} senders: ${run.readingsPerSecond.toLocaleString('en')} readings/s, p50 ${run.latencyMs.p50} ms, `
           + `CPU subgraph ${run.cpuCores.subgraph} / PostgreSQL ${run.cpuCores.postgresBackends} (all ${run.cpuCores.postgresAll}) / machine ${run.cpuCores.machineBusy} cores, `
           + `µs per reading subgraph ${run.cpuMicrosPerReading.subgraph} / PostgreSQL ${run.cpuMicrosPerReading.postgresBackends}; checks ${run.checks.ok ? 'ok' : 'FAILED'}`);
         if (!run.checks.ok) throw new Error(`checks failed: ${JSON.stringify(run.checks)}`);
       }
     }
-    const cpus = os.cpus();
     const { rows: version } = await db.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     const summary = {
       benchmark: 'ingestTelemetry batches posted straight to the production subgraph (signed PLANNER identity), alert rules on',
@@ -397,36 +324,18 @@ async function main(): Promise<void> {
       subgraphNodeOptions: SUBGRAPH_NODE_OPTIONS || null,
       runs,
       machine: {
-        cores: cpus.length,
-        cpu: cpus[0]?.model.trim(),
-        memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-        node: process.version,
+        ...machine('the subgraph, PostgreSQL and the load generator (this process) share the machine; cpuCores.machineBusy shows what else ran'),
         postgres: version[0]!.v,
-        platform: `${os.platform()} ${os.release()}`,
-        note: 'the subgraph, PostgreSQL and the load generator (this process) share the machine; cpuCores.machineBusy shows what else ran',
       },
       measuredAt: new Date().toISOString(),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    mkdirSync(RESULTS, { recursive: true });
-    const label = process.env.BENCH_LABEL;
-    writeFileSync(path.join(RESULTS, `telemetry${label ? `-${label}` : ''}.json`), `${JSON.stringify(summary, null, 2)}\n`);
-  } finally {
-    await db.end();
-  }
+    writeResult('telemetry', summary);
+  });
 }
 
-async function stopAll(): Promise<void> {
+runBenchmark('bench:telemetry', main, async () => {
   agent.destroy();
-  await service?.stop(15_000); // a --cpu-prof subgraph writes its profile on the way out
-  await stopPostgres?.();
-}
-
-main().then(
-  () => stopAll().then(() => process.exit(0)),
-  async (error: Error) => {
-    process.stderr.write(`[bench:telemetry] failed: ${error.stack ?? error.message}\n`);
-    await stopAll();
-    process.exit(1);
-  },
-);
+  await stack.stopAll(15_000); // a --cpu-prof subgraph writes its profile on the way out
+  await database?.stop();
+});

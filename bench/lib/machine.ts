@@ -28,10 +28,10 @@ export function round(value: number, places = 1): number {
   return Math.round(value * factor) / factor;
 }
 
-/** The p-th percentile (0–100) of samples, nearest rank. */
-export function percentile(samples: readonly number[], p: number): number {
+/** The p-th percentile (0–100) of samples (in any order), nearest rank. */
+export function percentile(samples: ArrayLike<number>, p: number): number {
   if (!samples.length) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
+  const sorted = Float64Array.from(samples).sort(); // a typed array sorts by value, and a copy leaves the caller's alone
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1]!;
 }

@@ -17,6 +17,8 @@ export interface StackOptions {
   show?: (service: string, line: string) => boolean;
   /** A file receiving every line the gateways write (BENCH_GATEWAY_LOG). */
   gatewayLog?: string;
+  /** LOG_LEVEL of every process (default `info`; `warn` keeps per-request logging out of what is measured). */
+  logLevel?: string;
 }
 
 /** Secrets of one run, shared by the gateways and the subgraphs, generated afresh each time. */
@@ -51,7 +53,7 @@ export class Stack {
       DATABASE_PREFIX: target.prefix,
       IDENTITY_SECRET: this.secrets.identitySecret,
       JWT_SECRET: this.secrets.jwtSecret,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: this.options.logLevel ?? 'info',
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
@@ -138,8 +140,19 @@ export class Stack {
     return service;
   }
 
-  async stopAll(): Promise<void> {
-    for (const service of this.services.splice(0).reverse()) await service.stop();
+  /** Stops one service before the others (e.g. a gateway started per run); `graceMs` as in stopAll. */
+  async stop(service: Service, graceMs?: number): Promise<void> {
+    const at = this.services.indexOf(service);
+    if (at >= 0) this.services.splice(at, 1);
+    await service.stop(graceMs);
+  }
+
+  /**
+   * `graceMs`: how long a service may take to exit after SIGTERM before it is killed; longer than the
+   * default for one that closes thousands of sockets or writes a --cpu-prof profile on the way out.
+   */
+  async stopAll(graceMs?: number): Promise<void> {
+    for (const service of this.services.splice(0).reverse()) await service.stop(graceMs);
     rmSync(this.work, { recursive: true, force: true });
   }
 }

@@ -29,11 +29,15 @@ async function currentMarker(db: Client): Promise<string | null> {
   return rows[0]?.comment ?? null;
 }
 
-/** The subgraph's own tables (not the kit's event plumbing, not append-only tables whose trigger refuses TRUNCATE). */
+/**
+ * The subgraph's own tables: not the kit's event plumbing, not an append-only table guarded by a BEFORE
+ * TRUNCATE trigger that refuses (tgtype bits: 2 = BEFORE, 32 = TRUNCATE). An AFTER TRUNCATE trigger
+ * (sustainability's rollups) maintains something and must run: its table is emptied like any other.
+ */
 async function ownTables(db: Client): Promise<string[]> {
   const { rows } = await db.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm_%'
-        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = format('%I', tablename)::regclass AND (t.tgtype & 32) <> 0)`,
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = format('%I', tablename)::regclass AND (t.tgtype & 34) = 34)`,
   );
   return rows.map((row) => row.tablename).filter((table) => !KIT_TABLES.includes(table));
 }
