@@ -10,7 +10,7 @@
 // BENCH_REPORT (default purchase-order-lines), BENCH_GATEWAY_NODE_OPTIONS (Node/V8 options of the gateway
 // process alone, e.g. --max-semi-space-size=16), BENCH_LABEL (suffix of the result file), BENCH_GATEWAY_LOG
 // (a file that receives every line the gateway writes).
-import { createReadStream, createWriteStream, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -19,6 +19,8 @@ import { LINES_PER_PO, SCALES, type Scale } from '@cmgraph/seedkit';
 import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
 import { benchDatabase, type BenchDatabase } from './lib/postgres';
 import { seedWorld } from './lib/world';
+import { writeResult } from './lib/results';
+import { runBenchmark } from './lib/run';
 import { Stack } from './lib/stack';
 import { rssMb } from './lib/proc';
 import { machine } from './lib/machine';
@@ -157,8 +159,7 @@ async function main(): Promise<void> {
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   mkdirSync(RESULTS, { recursive: true });
-  const label = [scale === 'large' ? '' : scale, process.env.BENCH_LABEL ?? ''].filter(Boolean).join('-');
-  writeFileSync(path.join(RESULTS, `export${label ? `-${label}` : ''}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+  writeResult('export', summary, [scale === 'large' ? '' : scale]);
   if (!summary.rowsMatch) throw new Error(`expected ${expectedRows} rows, the file has ${records}`);
 }
 
@@ -167,11 +168,4 @@ async function stopAll(): Promise<void> {
   await database?.stop();
 }
 
-main().then(
-  () => stopAll().then(() => process.exit(0)),
-  async (error: Error) => {
-    process.stderr.write(`[bench:export] failed: ${error.stack ?? error.message}\n`);
-    await stopAll();
-    process.exit(1);
-  },
-);
+runBenchmark('bench:export', main, stopAll);

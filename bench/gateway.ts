@@ -34,6 +34,7 @@ import type { Service } from '@cmgraph/devstack/src/processes';
 import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
 import { benchDatabase, type BenchDatabase } from './lib/postgres';
 import { seedWorld } from './lib/world';
+import { runBenchmark } from './lib/run';
 import { Stack } from './lib/stack';
 import { operationMix, type Operation } from './lib/operations';
 import { cpuSeconds, peakRssMb } from './lib/proc';
@@ -324,16 +325,7 @@ function commandLine(): string {
   return [...knobs, 'npm run bench'].join(' ');
 }
 
-main().then(
-  () => shutdown(0),
-  (error: Error) => {
-    process.stderr.write(`[bench:gateway] failed: ${error.stack ?? error.message}\n`);
-    return shutdown(1);
-  },
-);
-
-async function shutdown(code: number): Promise<void> {
+runBenchmark('bench:gateway', main, async () => {
   await stack.stopAll();
   await database?.stop();
-  process.exit(code);
-}
+});

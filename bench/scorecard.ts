@@ -18,13 +18,12 @@
 // egress page: every supplier of `large` in one page), BENCH_RUNS (25), BENCH_WARMUP_RUNS (3),
 // BENCH_BREAKDOWN_RUNS (5; 0 skips it), BENCH_LABEL, BENCH_GATEWAY_LOG, BENCH_DATABASE_PREFIX, DATABASE_URL
 // (else the embedded PostgreSQL), `--reseed`.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { SCALES, type Scale } from '@cmgraph/seedkit';
 import { signDevToken } from '@cmgraph/devstack/src/dev-token';
-import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
 import { benchDatabase, type BenchDatabase } from './lib/postgres';
 import { seedWorld } from './lib/world';
+import { writeResult } from './lib/results';
+import { runBenchmark } from './lib/run';
 import { Stack } from './lib/stack';
 import { committedDocument } from './lib/operations';
 import { postGraphql } from './lib/http';
@@ -177,23 +176,11 @@ async function main(): Promise<void> {
     wallSeconds: Math.round((Date.now() - started) / 1000),
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  const results = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(results, { recursive: true });
-  const label = [scale === 'large' ? '' : scale, process.env.BENCH_LABEL ?? ''].filter(Boolean).join('-');
-  writeFileSync(path.join(results, `scorecard${label ? `-${label}` : ''}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+  writeResult('scorecard', summary, [scale === 'large' ? '' : scale]);
 }
 
-main().then(
-  () => shutdown(0),
-  (error: Error) => {
-    process.stderr.write(`[bench:scorecard] failed: ${error.stack ?? error.message}\n`);
-    return shutdown(1);
-  },
-);
-
-async function shutdown(code: number): Promise<void> {
+runBenchmark('bench:scorecard', main, async () => {
   await stack.stopAll();
   for (const proxy of proxies) await proxy.close();
   await database?.stop();
-  process.exit(code);
-}
+});

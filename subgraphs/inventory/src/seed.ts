@@ -2,7 +2,7 @@
 // shipment its lots, receipt, RECEIPT movements and later ISSUEs; stock levels are summed from the
 // ledger at the end; the subassembly lots CMs make from received components are registered too. POs are streamed in chunks so `large` (1,000,000 lines) never sits in memory.
 import type { Client } from 'pg';
-import type { SeedContext, SubgraphSeed } from '@cmgraph/seedkit';
+import type { SubgraphSeed } from '@cmgraph/seedkit';
 import { insertRows } from '@cmgraph/seedkit';
 import { random, seedId } from '@cmgraph/seedkit';
 import { addDays, SEED_TODAY, workOrders, type SeedPurchaseOrder, type Universe } from '@cmgraph/seedkit';

@@ -1,7 +1,7 @@
 // `qualityReport`: quality per supplier, product, supplier and product, or defect code over a period,
 // for BI tools — one SQL aggregate per page, paged by row key (stable while rows are added).
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { AppError, connectionOf, decodeKeyCursor, PageArgs, paginateRows, parsePeriod, requireId, requireOwnSupplier, type Page } from '@cmgraph/platform';
+import { connectionOf, decodeKeyCursor, PageArgs, paginateRows, parsePeriod, requireId, requireOwnSupplier, type Page } from '@cmgraph/platform';
 import type { Context } from '../context';
 import { DefectCode } from '../defect/defect-code.entity';
 import { Product, Supplier } from '../references/contributed.reference';

@@ -2,7 +2,7 @@
 // scopes), list them, and each budget's live actual emissions. Setting re-evaluates the budget at once:
 // a limit already exceeded raises `emissions.budget_exceeded` (once), a limit raised above the actual
 // re-arms it.
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { AppError, connectionOf, maybeLoad, PageArgs, paginate, recordEvent, requireId } from '@cmgraph/platform';
 import type { Context } from '../context';
