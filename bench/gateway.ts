@@ -32,8 +32,7 @@ import { signDevToken } from '@cmgraph/devstack/src/dev-token';
 import { SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import type { Service } from '@cmgraph/devstack/src/processes';
 import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
-import { benchDatabase, type BenchDatabase } from './lib/postgres';
-import { seedWorld } from './lib/world';
+import type { BenchDatabase } from './lib/postgres';
 import { runBenchmark } from './lib/run';
 import { Stack } from './lib/stack';
 import { operationMix, type Operation } from './lib/operations';
@@ -232,11 +231,9 @@ function summarize(rows: RoundResult[], pid: number) {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  database = await benchDatabase(scale);
-  await seedWorld(database.target, SUBGRAPH_NAMES, { scale, reseed: process.argv.includes('--reseed'), say: (m) => stack.say(m) });
-  const urls = await stack.startSubgraphs(database.target, SUBGRAPH_NAMES, BASE_PORT);
-  const supergraphPath = stack.benchSupergraph(urls);
-  const env = stack.commonEnv(database.target, urls);
+  const world = await stack.startWorld(scale, SUBGRAPH_NAMES, BASE_PORT);
+  database = world.database;
+  const { supergraphPath, env } = world;
   const list = gateways(supergraphPath, env);
   for (const gateway of list) {
     gateway.service = await gateway.start();

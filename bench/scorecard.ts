@@ -20,8 +20,7 @@
 // (else the embedded PostgreSQL), `--reseed`.
 import { SCALES, type Scale } from '@cmgraph/seedkit';
 import { signDevToken } from '@cmgraph/devstack/src/dev-token';
-import { benchDatabase, type BenchDatabase } from './lib/postgres';
-import { seedWorld } from './lib/world';
+import type { BenchDatabase } from './lib/postgres';
 import { writeResult } from './lib/results';
 import { runBenchmark } from './lib/run';
 import { Stack } from './lib/stack';
@@ -97,11 +96,9 @@ function breakdownOf(perRun: SubgraphFetch[][]) {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  database = await benchDatabase(scale);
-  await seedWorld(database.target, CONTRIBUTORS, { scale, reseed: process.argv.includes('--reseed'), say: (m) => stack.say(m) });
-  const urls = await stack.startSubgraphs(database.target, CONTRIBUTORS, BASE_PORT);
-  const supergraphPath = stack.benchSupergraph(urls);
-  const env = stack.commonEnv(database.target, urls);
+  const world = await stack.startWorld(scale, CONTRIBUTORS, BASE_PORT);
+  database = world.database;
+  const { urls, supergraphPath, env } = world;
   // every run computes the scorecard: a response cache (when the gateway has one) would answer repeats
   const gatewayEnv = { ...env, SUPERGRAPH_PATH: supergraphPath, GATEWAY_RESPONSE_CACHE: '0' };
   const gateway = await stack.startOurGateway('gateway', BASE_PORT + 10, gatewayEnv);

@@ -22,7 +22,6 @@
 // Options: BENCH_RUNS (5), BENCH_GATEWAYS (ours,ours-nocache,hive,stock), BENCH_WARMUP_QUERIES (100),
 // BENCH_POLL_MS (10), BENCH_SCALE (small), BENCH_LABEL, BENCH_GATEWAY_LOG, DATABASE_URL, `--reseed`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signIdentity } from '@cmgraph/platform';
@@ -31,8 +30,9 @@ import { signDevToken } from '@cmgraph/devstack/src/dev-token';
 import { SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import { ServiceExitedError, type Service } from '@cmgraph/devstack/src/processes';
 import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
-import { benchDatabase, type BenchDatabase } from './lib/postgres';
-import { seedWorld } from './lib/world';
+import type { BenchDatabase } from './lib/postgres';
+import { writeResult } from './lib/results';
+import { runBenchmark } from './lib/run';
 import { Stack } from './lib/stack';
 import { operationMix, type Operation } from './lib/operations';
 import { postGraphql } from './lib/http';
@@ -242,11 +242,9 @@ function table(results: Record<string, { median: ReturnType<typeof medians> }>):
 async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = os.loadavg().map((l) => round(l, 2));
-  database = await benchDatabase(scale);
-  await seedWorld(database.target, SUBGRAPH_NAMES, { scale, reseed: process.argv.includes('--reseed'), say: (m) => stack.say(m) });
-  const urls = await stack.startSubgraphs(database.target, SUBGRAPH_NAMES, BASE_PORT);
-  const supergraphPath = stack.benchSupergraph(urls);
-  const env = stack.commonEnv(database.target, urls);
+  const world = await stack.startWorld(scale, SUBGRAPH_NAMES, BASE_PORT);
+  database = world.database;
+  const { urls, supergraphPath, env } = world;
   const list = candidates(supergraphPath, env);
 
   // the mix's anchors (the world's first supplier), asked of the first subgraph directly: no gateway runs yet
@@ -289,22 +287,10 @@ async function main(): Promise<void> {
     wallSeconds: Math.round((Date.now() - started) / 1000),
   };
   process.stdout.write(`\n${markdown}\n`);
-  const dir = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const label = [scale === 'small' ? '' : scale, process.env.BENCH_LABEL ?? ''].filter(Boolean).join('-');
-  writeFileSync(path.join(dir, `startup${label ? `-${label}` : ''}.json`), `${JSON.stringify({ ...summary, table: markdown }, null, 2)}\n`);
+  writeResult('startup', { ...summary, table: markdown }, [scale === 'small' ? '' : scale]);
 }
 
-main().then(
-  () => shutdown(0),
-  (error: Error) => {
-    process.stderr.write(`[bench:startup] failed: ${error.stack ?? error.message}\n`);
-    return shutdown(1);
-  },
-);
-
-async function shutdown(code: number): Promise<void> {
+runBenchmark('bench:startup', main, async () => {
   await stack.stopAll();
   await database?.stop();
-  process.exit(code);
-}
+});

@@ -20,16 +20,14 @@
 //
 // Options: BENCH_SCALE (small), BENCH_SIZES (1,10,100,1000), BENCH_RUNS (2), BENCH_PERIOD (2026-Q3),
 // BENCH_LABEL, BENCH_GATEWAY_LOG, DATABASE_URL (else the embedded PostgreSQL), `--reseed`.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { signIdentity, type DatabaseTarget } from '@cmgraph/platform';
 import { SCALES, type Scale } from '@cmgraph/seedkit';
 import { signDevToken } from '@cmgraph/devstack/src/dev-token';
 import { SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
-import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
-import { benchDatabase, type BenchDatabase } from './lib/postgres';
-import { seedWorld } from './lib/world';
+import type { BenchDatabase } from './lib/postgres';
+import { writeResult } from './lib/results';
+import { runBenchmark } from './lib/run';
 import { Stack } from './lib/stack';
 import { committedDocument } from './lib/operations';
 import { postGraphql } from './lib/http';
@@ -278,11 +276,9 @@ function table(results: Record<string, { measurements: Measurement[]; verdicts: 
 
 async function main(): Promise<void> {
   const started = Date.now();
-  database = await benchDatabase(scale);
-  await seedWorld(database.target, SUBGRAPH_NAMES, { scale, reseed: process.argv.includes('--reseed'), say: (m) => stack.say(m) });
-  const urls = await stack.startSubgraphs(database.target, SUBGRAPH_NAMES, BASE_PORT);
-  const supergraphPath = stack.benchSupergraph(urls);
-  const env = stack.commonEnv(database.target, urls);
+  const world = await stack.startWorld(scale, SUBGRAPH_NAMES, BASE_PORT);
+  database = world.database;
+  const { urls, supergraphPath, env } = world;
   await stack.startOurGateway('gateway', GATEWAY_PORT, { ...env, LOG_LEVEL: 'info', SUPERGRAPH_PATH: supergraphPath, GATEWAY_RESPONSE_CACHE: '0' });
   const token = signDevToken({ sub: 'bench-analyst', roles: ['ANALYST'] }, stack.secrets.jwtSecret, 8 * 3600);
 
@@ -329,22 +325,10 @@ async function main(): Promise<void> {
   };
   const markdown = table(results);
   process.stdout.write(`\n${markdown}\n${growing.length ? `GROWS WITH N: ${growing.join('; ')}\n(a loader batch holds at most 1,000 keys: ceil(keys / 1,000) statements is batching, one per item is N+1)\n` : 'Every subgraph\'s requests and statements stay flat as N grows.\n'}`);
-  const dir = path.join(REPO_ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const label = [scale === 'small' ? '' : scale, process.env.BENCH_LABEL ?? ''].filter(Boolean).join('-');
-  writeFileSync(path.join(dir, `statements${label ? `-${label}` : ''}.json`), `${JSON.stringify({ ...summary, table: markdown }, null, 2)}\n`);
+  writeResult('statements', { ...summary, table: markdown }, [scale === 'small' ? '' : scale]);
 }
 
-main().then(
-  () => shutdown(0),
-  (error: Error) => {
-    process.stderr.write(`[bench:statements] failed: ${error.stack ?? error.message}\n`);
-    return shutdown(1);
-  },
-);
-
-async function shutdown(code: number): Promise<void> {
+runBenchmark('bench:statements', main, async () => {
   await stack.stopAll();
   await database?.stop();
-  process.exit(code);
-}
+});

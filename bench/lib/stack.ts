@@ -9,6 +9,9 @@ import path from 'node:path';
 import type { DatabaseTarget } from '@cmgraph/platform';
 import { spawnService, waitForHttp, type Service } from '@cmgraph/devstack/src/processes';
 import { REPO_ROOT } from '@cmgraph/devstack/src/topology';
+import type { Scale } from '@cmgraph/seedkit';
+import { benchDatabase, type BenchDatabase } from './postgres';
+import { seedWorld } from './world';
 
 export interface StackOptions {
   /** Prefix of every line this module prints, e.g. `bench:gateway`. */
@@ -28,6 +31,16 @@ export interface Secrets {
 }
 
 const ERROR_LINE = /"level":[56]0/;
+
+export interface BenchWorld {
+  database: BenchDatabase;
+  /** Subgraph name → its bench URL. */
+  urls: Record<string, string>;
+  /** The committed supergraph with the bench's subgraph URLs (a file in the stack's scratch folder). */
+  supergraphPath: string;
+  /** The environment every process of the world shares (database, identity secrets, subgraph URLs…). */
+  env: Record<string, string>;
+}
 
 export class Stack {
   readonly secrets: Secrets = {
@@ -99,6 +112,23 @@ export class Stack {
       await waitForHttp(url, Date.now() + timeoutMs, service);
     } catch (error) {
       process.stderr.write(`${service.recentOutput().slice(-20).join('\n')}\n`);
+      throw error;
+    }
+  }
+
+  /**
+   * The common opening of a benchmark: the bench database of `scale` (seeded once, `--reseed` writes it
+   * again), the named subgraphs on it from `basePort` + 1, and the committed supergraph pointed at them.
+   */
+  async startWorld(scale: Scale, names: readonly string[], basePort: number): Promise<BenchWorld> {
+    const database = await benchDatabase(scale);
+    try {
+      await seedWorld(database.target, names, { scale, reseed: process.argv.includes('--reseed'), say: (m) => this.say(m) });
+      const urls = await this.startSubgraphs(database.target, names, basePort);
+      return { database, urls, supergraphPath: this.benchSupergraph(urls), env: this.commonEnv(database.target, urls) };
+    } catch (error) {
+      await this.stopAll();
+      await database.stop();
       throw error;
     }
   }
