@@ -78,14 +78,16 @@ describe('gateway subscriptions', () => {
   });
 
   it('closes the share of a client that disconnects, and the upstream with the last one', async () => {
+    const before = bench.gateway.subscriptionStats().clients;
     const staying = subscribe(bench.client(), TICKED, { topic: 'disconnect' });
     const leaving = bench.client();
     subscribe(leaving, TICKED, { topic: 'disconnect' });
     subscribe(leaving, TICKED, { topic: 'disconnect' });
+    // all three joined (the upstream opens with the first: counting then would race the other two)
+    await until(() => bench.gateway.subscriptionStats().clients === before + 3, 'three clients');
     await upstreamsOpen(1);
-    const clients = bench.gateway.subscriptionStats().clients;
     await leaving.dispose(); // the socket closes without completing its subscriptions
-    await until(() => bench.gateway.subscriptionStats().clients === clients - 2, 'the disconnected shares to close');
+    await until(() => bench.gateway.subscriptionStats().clients === before + 1, 'the disconnected shares to close');
     expect(bench.log.active).toBe(1);
     const tick = bench.log.publish({ topic: 'disconnect' });
     expect((await staying.received(1))[0]!.data?.ticked.n).toBe(tick.n);
