@@ -12,7 +12,7 @@ import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
 import { loadSubgraphs, SUBGRAPH_NAMES } from '@cmgraph/devstack/src/subgraphs';
 import { dataOf, startStack, tokenFor, type Stack } from '@cmgraph/testkit';
 import { createGateway, type Gateway } from '@cmgraph/gateway';
-import { CACHE_HEADER, headOf } from '@cmgraph/gateway/src/cache';
+import { CACHE_HEADER } from '@cmgraph/gateway/src/cache';
 import { failingIncomingInspection } from './seeded-world.fixture';
 
 let stack: Stack;
@@ -53,9 +53,7 @@ async function cachedAsk<T = any>(query: string, variables: Record<string, unkno
 /** Every event so far relayed, reacted to, and read by the caching gateway's feed. */
 async function settled(): Promise<void> {
   await stack.settle();
-  const reader = await stack.bus.reader(`cache-test-settle-${process.pid}`, []);
-  const head = await headOf(reader);
-  await reader.close();
+  const head = await stack.bus.head();
   for (let i = 0; i < 500 && Number(gateway.responseCacheStats().feed!.position) < Number(head); i++) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -120,7 +120,7 @@ export class BusInvalidationFeed {
       // subscribed before draining: an append after this point wakes another drain
       this.unsubscribe ??= await this.bus.onAppend(() => void this.sync());
       // the cache holds nothing older than this feed: earlier events need not be read
-      this.position ??= await headOf(this.reader);
+      this.position ??= await this.bus.head();
       for (;;) {
         const events = await this.reader.read(this.position, BATCH);
         if (this.closed) return;
@@ -168,27 +168,4 @@ export class BusInvalidationFeed {
     this.unsubscribe = undefined;
     void unsubscribe?.().catch(() => undefined);
   }
-}
-
-/**
- * The position of the newest event on the bus ('0' when empty), found with reads of at most one event:
- * "is there anything after p?" is monotone in p, so a doubling search and a bisection find the end in
- * about 2 × log2(position) reads, without reading the log.
- */
-export async function headOf(reader: BusReader): Promise<string> {
-  const after = async (position: number) => (await reader.read(String(position), 1))[0];
-  let low = 0; // an existing position (or 0)
-  let high = 1024; // grows until nothing is after it
-  for (let next = await after(high); next; next = await after(high)) {
-    low = Number(next.position);
-    high = Math.max(high * 2, low * 2);
-  }
-  // nothing after `high`; find the smallest p with nothing after it: the newest position
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    const next = await after(middle);
-    if (next) low = Number(next.position);
-    else high = middle;
-  }
-  return String(low);
 }

@@ -5,4 +5,4 @@ export { GatewayCache, CACHE_HEADER, type GatewayCacheOptions, type ResponseCach
 export { DEFAULT_RESPONSE_CACHE, responseCacheFromEnv, subgraphDedupFromEnv, type ResponseCacheOptions } from './options';
 export { SIDE_EFFECT_TYPES, sideEffectTypesOf } from './side-effects';
 export { InflightRequests } from './inflight';
-export { headOf, type BusFeedStats } from './bus-feed';
+export { type BusFeedStats } from './bus-feed';

@@ -101,6 +101,7 @@ describe.each(kinds)('$name', (kind) => {
   it('appends and reads back in order, every field intact, from any position', async () => {
     const bus = await open(freshSpace());
     expect(bus.kind).toBe(kind.key === 'pg' ? 'postgres' : 'nats');
+    expect(await bus.head()).toBe('0');
     const first = [event('order.placed'), event('shipment.delivered'), event('order.placed')];
     const second = [event('shipment.delivered'), event('order.placed')];
     await bus.append(first);
@@ -110,6 +111,7 @@ describe.each(kinds)('$name', (kind) => {
     const read = await reader.read('0', 100);
     expect(ids(read)).toEqual(ids([...first, ...second]));
     expect(strictlyIncreasing(read)).toBe(true);
+    expect(await bus.head()).toBe(read.at(-1)!.position);
     const { producerSeq: _, ...fields } = second[0]!;
     expect(read[3]).toEqual({ ...fields, position: read[3]!.position });
     // a smaller batch from the middle (as after a rolled-back batch), then the rest, then nothing

@@ -41,6 +41,8 @@ export interface EventBus {
    * for it goes when it is closed, or soon after its process stopped reading.
    */
   reader(consumer: string, types: string[], options?: ReaderOptions): Promise<BusReader>;
+  /** The position of the newest event on the bus ('0' when it holds none): where a reader of "from now on" starts. */
+  head(): Promise<string>;
   /** Calls `listener` when events were appended (by any process); returns an unsubscribe. */
   onAppend(listener: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

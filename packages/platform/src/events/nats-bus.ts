@@ -263,6 +263,9 @@ export async function openNatsBus(natsUrl: string, options: NatsBusOptions): Pro
     kind: 'nats',
     append,
     reader,
+    async head() {
+      return String((await jsm.streams.info(stream)).state.last_seq);
+    },
     onAppend,
     async close() {
       if (nc.isClosed()) return;

@@ -114,6 +114,10 @@ export async function openPostgresBus(url: string): Promise<EventBus> {
     kind: 'postgres',
     append,
     reader,
+    async head() {
+      const { rows } = await pool.query<{ head: string }>('select coalesce(max(position), 0)::text as head from event_log');
+      return rows[0]!.head;
+    },
     onAppend,
     async close() {
       if (closed) return;
