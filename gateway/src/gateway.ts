@@ -22,6 +22,7 @@ import { subscriptionsOverHttpGuard } from './subscriptions/http-guard';
 import { TrustedDocuments, createOperationGuard, jsonBodyLimit, operationLimitsPlugin, type OperationLimits } from './limits';
 import { REPORTS, ReportRegistry, apolloPageExecutor, egressRoutes, emptyStats, type EgressStats, type ReportDefinition } from './egress';
 import { GatewayCache, type ResponseCacheOptions, type ResponseCacheStats } from './cache';
+import { subgraphNamesOf } from './supergraph';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -49,6 +50,18 @@ export interface GatewayOptions {
   responseCache?: (Partial<ResponseCacheOptions> & { bus: EventBus | (() => Promise<EventBus>) }) | false;
   /** Identical concurrent subgraph fetches share one request (default true). */
   subgraphDedup?: boolean;
+  /**
+   * This gateway is one worker thread of several (cluster/): it shares their port (SO_REUSEPORT) and
+   * their cache generations, so a mutation it answers invalidates every worker's cached answers.
+   */
+  worker?: GatewayWorker;
+}
+
+export interface GatewayWorker {
+  /** 1…n, shown by /health. */
+  id: number;
+  /** From `Generations.memory`, the same for every worker. */
+  generationsMemory: SharedArrayBuffer;
 }
 
 function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<OperationLimits> {
@@ -91,12 +104,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const reports = new ReportRegistry(options.reports ?? REPORTS, guard.trustedDocuments);
   const dataSources: Record<string, SubgraphDataSource> = Object.create(null);
   const subgraphUrls: Record<string, string> = Object.create(null);
-  // filled by buildService when Apollo Server starts, before the cache reads the bus: the producers it knows
-  const subgraphNames: string[] = [];
   const cache = new GatewayCache({
     responseCache: options.responseCache ?? false,
     dedup: options.subgraphDedup ?? true,
-    subgraphs: subgraphNames,
+    subgraphs: subgraphNamesOf(options.supergraphSdl),
+    generationsMemory: options.worker?.generationsMemory,
     log: log.child({ component: 'response-cache' }),
   });
   const gateway = new ApolloGateway({
@@ -110,7 +122,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
       dataSources[name] = source;
       subgraphUrls[name] = source.url;
-      subgraphNames.push(name);
       return source;
     },
     experimental_didResolveQueryPlan: cache.didResolveQueryPlan,
@@ -148,7 +159,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json(options.worker ? { status: 'ok', worker: options.worker.id } : { status: 'ok' });
   });
   app.get('/ready', (_req, res) => {
     res.json({ status: 'ready' });
@@ -177,7 +188,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     app,
     async listen(port, host) {
-      const server = await listen(app, port, host);
+      const server = await listen(app, port, host, '/graphql', { reusePort: options.worker !== undefined });
       const endpoint = serveGraphqlWs(server.httpServer, { planner, hub, apollo, log, authenticator, guard });
       // closing the HTTP server waits for every socket, upgraded ones included: close those first
       let closing: Promise<void> | undefined;

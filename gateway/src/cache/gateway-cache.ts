@@ -28,8 +28,10 @@ export interface GatewayCacheOptions {
   responseCache: (Partial<ResponseCacheOptions> & { bus: EventBus | (() => Promise<EventBus>) }) | false;
   /** Whether identical concurrent subgraph fetches share one request. */
   dedup: boolean;
-  /** The subgraphs of the supergraph. */
+  /** The subgraphs of the supergraph (`subgraphNamesOf`). */
   subgraphs: readonly string[];
+  /** Generation memory shared with the other workers of this gateway (`Generations.memory`), if any. */
+  generationsMemory?: SharedArrayBuffer;
   log: Logger;
 }
 
@@ -51,7 +53,7 @@ interface Context {
 }
 
 export class GatewayCache {
-  readonly generations = new Generations();
+  readonly generations: Generations;
   private readonly states = new RequestStates();
   private readonly classifier = new SideEffectClassifier();
   private readonly store: AnswerStore | undefined;
@@ -60,6 +62,7 @@ export class GatewayCache {
   private readonly counts = { hits: 0, misses: 0, bypasses: 0, stored: 0, racedWrites: 0 };
 
   constructor(private readonly options: GatewayCacheOptions) {
+    this.generations = new Generations(options.subgraphs, options.generationsMemory);
     const settings = { ...DEFAULT_RESPONSE_CACHE, ...(options.responseCache || {}) };
     this.ttlMs = settings.ttlMs;
     if (options.responseCache) {

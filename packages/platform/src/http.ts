@@ -11,12 +11,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(app: Express, port: number, host = '127.0.0.1', path = '/graphql'): Promise<RunningServer> {
+export interface ListenOptions {
+  /** Share the port with other sockets that set it too (SO_REUSEPORT: the kernel spreads connections over them). */
+  reusePort?: boolean;
+}
+
+export async function listen(app: Express, port: number, host = '127.0.0.1', path = '/graphql', options: ListenOptions = {}): Promise<RunningServer> {
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(port, host, () => resolve());
+    httpServer.listen({ port, host, reusePort: options.reusePort ?? false }, () => resolve());
   });
   const actual = (httpServer.address() as AddressInfo).port;
   return {

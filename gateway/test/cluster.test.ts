@@ -1,0 +1,177 @@
+// The gateway as `npm start` runs it, with GATEWAY_WORKERS=2: one process, two worker threads on one port.
+// Connections are spread over both workers; each worker caches answers of its own, yet a mutation answered
+// by one worker is seen by the very next query on the other — with a mutation that writes no event, so
+// only the generations the workers share can tell the other worker (its bus feed hears nothing). And the
+// process stops cleanly on SIGTERM with its workers.
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
+import { loadSubgraphs } from '@cmgraph/devstack/src/subgraphs';
+import { spawnService, type Service } from '@cmgraph/devstack/src/processes';
+import { dataOf, startStack, tokenFor, type Stack } from '@cmgraph/testkit';
+import { CACHE_HEADER } from '../src/cache';
+
+const ROOT = path.resolve(__dirname, '../..');
+const FACILITIES = `query Facilities($id: ID!) { supplier(id: $id) { id facilities { id name } } }`;
+const ADD_FACILITY = `mutation($input: AddFacilityInput!) { addFacility(input: $input) { id } }`;
+
+let stack: Stack;
+let gateway: Service;
+let port: number;
+let supplierId: string;
+let token: string;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Answer {
+  status: number;
+  cache: string | undefined;
+  body: any;
+}
+
+/** One keep-alive connection to the gateway: every request on it goes to the worker that accepted it. */
+class Connection {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  worker = 0;
+
+  async open(): Promise<this> {
+    this.worker = (await this.request('GET', '/health')).body.worker;
+    return this;
+  }
+
+  graphql(query: string, variables: Record<string, unknown>): Promise<Answer> {
+    return this.request('POST', '/graphql', JSON.stringify({ query, variables }));
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private request(method: string, urlPath: string, body?: string): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: '127.0.0.1', port, method, path: urlPath, agent: this.agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode!, cache: response.headers[CACHE_HEADER] as string | undefined, body: JSON.parse(Buffer.concat(chunks).toString()) }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+}
+
+/** New connections until one lands on each worker (the kernel picks; the others are closed). */
+async function connectionPerWorker(workers: number): Promise<Map<number, Connection>> {
+  const found = new Map<number, Connection>();
+  for (let attempt = 0; attempt < 200 && found.size < workers; attempt++) {
+    const connection = await new Connection().open();
+    if (found.has(connection.worker)) connection.close();
+    else found.set(connection.worker, connection);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  stack = await startStack(['suppliers']);
+  const definitions = (await loadSubgraphs(['suppliers'])).map((m) => m.definition);
+  const { supergraphSdl } = await composeSupergraph(definitions, (d) => stack.subgraphs[d.name]!.http.url);
+  const supergraphPath = path.join(mkdtempSync(path.join(tmpdir(), 'cmgraph-cluster-')), 'supergraph.graphql');
+  writeFileSync(supergraphPath, supergraphSdl);
+  ({ createSupplier: { id: supplierId } } = dataOf(
+    await stack.gateway(`mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`, {
+      input: { code: 'CLUSTER-1', name: 'Cluster Supplier', type: 'CM', country: 'DE' },
+    }),
+  ));
+  token = await tokenFor({ roles: ['ADMIN'] });
+  port = await freePort();
+  gateway = spawnService({
+    name: 'gateway',
+    script: path.join('gateway', 'src', 'main.ts'),
+    cwd: ROOT,
+    env: {
+      GATEWAY_WORKERS: '2',
+      PORT: String(port),
+      SUPERGRAPH_PATH: supergraphPath,
+      DATABASE_URL: stack.target.serverUrl,
+      DATABASE_PREFIX: stack.target.prefix,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'error',
+    },
+    print: () => undefined,
+  });
+  // both workers listening: /health over fresh connections until each has answered
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const found = await connectionPerWorker(2);
+      found.forEach((c) => c.close());
+      if (found.size === 2) break;
+    } catch {
+      // not listening yet
+    }
+    if (!gateway.running()) throw new Error(`gateway exited: ${gateway.recentOutput().join('\n')}`);
+    if (Date.now() > deadline) throw new Error('gateway workers not listening in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (gateway?.running()) await gateway.stop(5_000);
+  await stack?.stop();
+});
+
+describe('gateway workers (GATEWAY_WORKERS=2)', () => {
+  it('spreads connections over both workers', async () => {
+    const seen = new Map<number, number>();
+    for (let i = 0; i < 40; i++) {
+      const connection = await new Connection().open();
+      seen.set(connection.worker, (seen.get(connection.worker) ?? 0) + 1);
+      connection.close();
+    }
+    expect([...seen.keys()].sort()).toEqual([1, 2]);
+  });
+
+  it('answers a query on one worker right after a mutation on the other with the mutation\'s effect, 10 times over', async () => {
+    const connections = await connectionPerWorker(2);
+    const [writer, reader] = [connections.get(1)!, connections.get(2)!];
+    try {
+      const facilities = async () => {
+        const answer = await reader.graphql(FACILITIES, { id: supplierId });
+        expect(answer.body.errors).toBeUndefined();
+        return { cache: answer.cache, count: answer.body.data.supplier.facilities.length as number };
+      };
+      let count = (await facilities()).count;
+      expect(await facilities()).toEqual({ cache: 'hit', count });
+      for (let i = 1; i <= 10; i++) {
+        const added = await writer.graphql(ADD_FACILITY, { input: { supplierId, name: `Plant ${i}`, country: 'DE', region: 'EU', nearshore: true } });
+        expect(added.body.errors).toBeUndefined();
+        count += 1;
+        // addFacility writes no event: no bus feed tells the reader's worker — the shared generations do
+        expect(await facilities()).toEqual({ cache: 'miss', count });
+        expect(await facilities()).toEqual({ cache: 'hit', count });
+      }
+    } finally {
+      connections.forEach((c) => c.close());
+    }
+  });
+
+  it('stops with its workers on SIGTERM, exit code 0', async () => {
+    const status = await gateway.stop(10_000);
+    expect(status).toEqual({ code: 0, signal: null });
+  });
+});
