@@ -12,7 +12,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { createLogger, formatError, identitySecret, listen, type EventBus, type RunningServer } from '@cmgraph/platform';
+import { createLogger, formatError, identitySecret, listen, type EventBus, type RunningServer } from '@cmgraph/platform/src/lean';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 import { authConfigFromEnv, authenticateHttp, createTokenVerifier, requestIdentity, webSocketAuthenticator, type AuthConfig } from './auth';
 import { SubscriptionPlanner } from './subscriptions/planner';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import path from 'node:path';
-import { createLogger, databaseTargetFromEnv, openBus } from '@cmgraph/platform';
+import { createLogger, databaseTargetFromEnv, openBus } from '@cmgraph/platform/src/lean';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createGateway, type Gateway, type GatewayWorker } from './gateway';
 import { responseCacheFromEnv, subgraphDedupFromEnv } from './cache';

@@ -9,7 +9,7 @@
 // gateway gives: the caller's answer scope and the subgraph's generation) share one upstream request.
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '@cmgraph/platform';
+import { IDENTITY_HEADER, signIdentity, type Identity } from '@cmgraph/platform/src/lean';
 import { scopeIdentity } from './subscriptions/scope';
 import { InflightRequests } from './cache/inflight';
 

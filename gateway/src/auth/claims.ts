@@ -1,7 +1,7 @@
 // From a verified token's claims to the identity the subgraphs receive: `sub` (the user), `roles`
 // (a non-empty array of known roles) and, for a PARTNER, `supplier_id` (the CM it speaks for).
 // Anything else about the token is not trusted to mean anything.
-import { ROLES, type Identity, type Role } from '@cmgraph/platform';
+import { ROLES, type Identity, type Role } from '@cmgraph/platform/src/lean';
 import type { JWTPayload } from 'jose';
 import { AuthError } from './errors';
 

@@ -1,7 +1,7 @@
 // Authentication of HTTP GraphQL requests, before Apollo Server sees them: a request without a valid
 // token is answered 401 with a coded UNAUTHENTICATED error, and no plan is made, no subgraph called.
 import type express from 'express';
-import type { Identity, Logger } from '@cmgraph/platform';
+import type { Identity, Logger } from '@cmgraph/platform/src/lean';
 import type { TokenVerifier } from './verifier';
 import { AuthError, unauthenticated } from './errors';
 

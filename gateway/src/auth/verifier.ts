@@ -3,7 +3,7 @@
 // key rotation works without a restart). Algorithms are pinned per mode (no `none`, no HS token
 // verified with an RSA public key), and expiry, not-before, issuer and audience are enforced.
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
-import type { Identity } from '@cmgraph/platform';
+import type { Identity } from '@cmgraph/platform/src/lean';
 import { JWKS_ALGORITHMS, SECRET_ALGORITHMS, checkAuthConfig, type AuthConfig } from './config';
 import { identityFromClaims } from './claims';
 import { AuthError } from './errors';

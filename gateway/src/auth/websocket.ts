@@ -2,7 +2,7 @@
 // `connectionParams.authorization` (connection_init). A missing or invalid token closes the socket
 // with 4401 Unauthorized before any operation runs; a valid one fixes the connection's identity.
 import type { IncomingMessage } from 'node:http';
-import type { Identity, Logger } from '@cmgraph/platform';
+import type { Identity, Logger } from '@cmgraph/platform/src/lean';
 import type { TokenVerifier } from './verifier';
 import { AuthError } from './errors';
 

@@ -7,7 +7,7 @@
 // served, everything stored is dropped — rather than letting it serve answers whose changes it cannot
 // hear about; it comes back on its own once reads succeed again.
 import { hostname } from 'node:os';
-import type { BusEvent, BusReader, EventBus, Logger } from '@cmgraph/platform';
+import type { BusEvent, BusReader, EventBus, Logger } from '@cmgraph/platform/src/lean';
 import type { Generations } from './generations';
 
 export interface BusFeedOptions {

@@ -11,7 +11,7 @@
 // generations whether the cache is on or not: fetch sharing relies on them too.
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { QueryPlan } from '@apollo/query-planner';
-import type { EventBus, Identity, Logger } from '@cmgraph/platform';
+import type { EventBus, Identity, Logger } from '@cmgraph/platform/src/lean';
 import { BusInvalidationFeed, type BusFeedStats } from './bus-feed';
 import { Generations } from './generations';
 import { answerKey, answerScope } from './key';

@@ -4,7 +4,7 @@
 // cached: side-effects.ts). So answers are shared by callers of the same roles and supplier, and never
 // between two such scopes.
 import { createHash } from 'node:crypto';
-import type { Identity } from '@cmgraph/platform';
+import type { Identity } from '@cmgraph/platform/src/lean';
 
 /** The part of an identity an answer depends on: its sorted roles and its supplier. */
 export function answerScope(identity: Identity): string {

@@ -9,7 +9,7 @@
 // The main thread only supervises: it restarts a worker that dies, and stops them all on SIGINT/SIGTERM.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '@cmgraph/platform';
+import type { Logger } from '@cmgraph/platform/src/lean';
 import type { GatewayWorker } from '../gateway';
 import { Generations } from '../cache/generations';
 

@@ -6,7 +6,7 @@
 // A PARTNER may export trusted documents only (OPERATION_NOT_TRUSTED otherwise, before anything runs).
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
-import type { Identity, Logger } from '@cmgraph/platform';
+import type { Identity, Logger } from '@cmgraph/platform/src/lean';
 import { requestIdentity } from '../auth';
 import { isPartner, sha256, type TrustedDocuments } from '../limits';
 import { exportShape } from './document';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Identity, Logger } from '@cmgraph/platform';
+import type { Identity, Logger } from '@cmgraph/platform/src/lean';
 import type { ExportShape } from './document';
 import { EgressError, sendErrors, statusOfCode } from './errors';
 import type { TabularFormat } from './formats';

@@ -1,7 +1,7 @@
 // The coded errors of the gateway's operation limits. All are raised before any subgraph is called.
 // Their codes are in the platform's registry (errors.ts), so its formatError passes them on.
 import { GraphQLError } from 'graphql';
-import type { ErrorCode } from '@cmgraph/platform';
+import type { ErrorCode } from '@cmgraph/platform/src/lean';
 
 export type LimitErrorCode = Extract<ErrorCode, 'OPERATION_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED' | 'OPERATION_NOT_TRUSTED'>;
 export type LimitRule = 'depth' | 'aliases' | 'rootFields' | 'cost';

@@ -3,7 +3,7 @@
 // call `checkOperation`. Order: rate limit (a refused request costs nothing more), trusted documents
 // for PARTNER callers, introspection in production, then depth, aliases, root fields and cost.
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { Identity } from '@cmgraph/platform';
+import type { Identity } from '@cmgraph/platform/src/lean';
 import { introspectionDisabled, notTrusted, rateLimited, tooComplex } from './errors';
 import { measureOperation } from './measure';
 import { resolveLimits, type OperationLimits } from './options';

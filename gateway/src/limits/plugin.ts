@@ -6,7 +6,7 @@
 // mean …" suggestions are removed from validation errors.
 import { GraphQLError } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLRequestContext } from '@apollo/server';
-import type { Identity } from '@cmgraph/platform';
+import type { Identity } from '@cmgraph/platform/src/lean';
 import { withoutSuggestions } from './errors';
 import type { OperationGuard } from './guard';
 

@@ -2,7 +2,7 @@
 // graphql-ws: the platform's formatError (its registry holds the transport's codes too: coded errors
 // kept, the rest masked), and no stack trace ever leaves.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { formatError, type ErrorCode } from '@cmgraph/platform';
+import { formatError, type ErrorCode } from '@cmgraph/platform/src/lean';
 
 /** What the socket server raises itself: graphql-js's request codes and the registry's SUBSCRIPTION_* ones. */
 export type SubscriptionErrorCode =

@@ -7,7 +7,7 @@
 // first event (a later client with the same `after` would otherwise miss the replay).
 import type { GraphQLFormattedError } from 'graphql';
 import type { ServiceMap } from '@apollo/gateway';
-import type { Logger } from '@cmgraph/platform';
+import type { Logger } from '@cmgraph/platform/src/lean';
 import { errorResult, formatSubscriptionError, subscriptionError, type FormattedResult } from './errors';
 import { ClientStream } from './iterator';
 import type { PreparedSubscription, SubscriptionPlanner } from './planner';

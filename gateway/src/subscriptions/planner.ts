@@ -16,7 +16,7 @@ import {
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import { buildOperationContext } from '@apollo/gateway';
-import type { Logger } from '@cmgraph/platform';
+import type { Logger } from '@cmgraph/platform/src/lean';
 import { subscriptionError } from './errors';
 import { upstreamOperation, type UpstreamOperation } from './upstream-operation';
 

@@ -3,7 +3,7 @@
 // verified identity (subject, roles, supplier), never the raw token: two tokens of the same user share,
 // two users never do. Upstream, the scope becomes a freshly signed identity in `connectionParams`.
 import type { IncomingMessage } from 'node:http';
-import { identitySecret, signIdentity, type Identity, type Role } from '@cmgraph/platform';
+import { identitySecret, signIdentity, type Identity, type Role } from '@cmgraph/platform/src/lean';
 
 export interface ScopeSource {
   connectionParams?: Readonly<Record<string, unknown>>;

@@ -9,7 +9,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { SubscribePayload } from 'graphql-ws';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import type { Identity, Logger } from '@cmgraph/platform';
+import type { Identity, Logger } from '@cmgraph/platform/src/lean';
 import type { WebSocketAuthenticator } from '../auth/websocket';
 import { errorResult, formatSubscriptionError, subscriptionError, type FormattedResult } from './errors';
 import type { SubscriptionHub } from './hub';

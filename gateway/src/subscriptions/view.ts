@@ -7,7 +7,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
-import type { Logger } from '@cmgraph/platform';
+import type { Logger } from '@cmgraph/platform/src/lean';
 import { formatSubscriptionError, type FormattedResult } from './errors';
 import type { ClientStream } from './iterator';
 import type { PreparedSubscription, SubscriptionPlanner } from './planner';

@@ -1,7 +1,7 @@
 // Which bus a process uses: NATS JetStream when NATS_URL is set (the stream and subjects named after the
 // database prefix), else the PostgreSQL bus in the database `<prefix>_bus` on the same server as the
 // subgraphs' databases.
-import { databaseUrl, type DatabaseTarget } from '../database';
+import { databaseUrl, type DatabaseTarget } from '../database-target';
 import type { EventBus } from './bus';
 import { openNatsBus } from './nats-bus';
 import { openPostgresBus } from './pg-bus';

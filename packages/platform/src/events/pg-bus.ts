@@ -5,7 +5,7 @@
 // later finds a committed N-1 (without the lock, two relays could commit 10 before 9 and 9 be skipped).
 // The log's numbering may have holes (a rolled-back append, an ignored duplicate), never late arrivals.
 import { Client, Pool } from 'pg';
-import { ensureDatabase } from '../database';
+import { ensureDatabase } from '../database-target';
 import type { BusEvent, BusReader, EventBus, NewBusEvent } from './bus';
 
 const CHANNEL = 'cmgraph_bus';
