@@ -62,6 +62,8 @@ export interface GatewayWorker {
   id: number;
   /** From `Generations.memory`, the same for every worker. */
   generationsMemory: SharedArrayBuffer;
+  /** From `SharedTokenBucketLimiter.memory`: one rate-limit bucket per identity for all workers. */
+  rateLimitMemory: SharedArrayBuffer;
 }
 
 function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<OperationLimits> {
@@ -100,6 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const guard = createOperationGuard({
     limits: { ...rateLimitFromEnv(), ...options.limits },
     trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(),
+    rateLimitMemory: options.worker?.rateLimitMemory,
   });
   const reports = new ReportRegistry(options.reports ?? REPORTS, guard.trustedDocuments);
   const dataSources: Record<string, SubgraphDataSource> = Object.create(null);

@@ -44,6 +44,8 @@ class Connection {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   worker = 0;
 
+  constructor(private readonly bearer = () => token) {}
+
   async open(): Promise<this> {
     this.worker = (await this.request('GET', '/health')).body.worker;
     return this;
@@ -60,7 +62,7 @@ class Connection {
   private request(method: string, urlPath: string, body?: string): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port, method, path: urlPath, agent: this.agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+        { host: '127.0.0.1', port, method, path: urlPath, agent: this.agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${this.bearer()}` } },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -76,10 +78,10 @@ class Connection {
 }
 
 /** New connections until one lands on each worker (the kernel picks; the others are closed). */
-async function connectionPerWorker(workers: number): Promise<Map<number, Connection>> {
+async function connectionPerWorker(workers: number, bearer?: () => string): Promise<Map<number, Connection>> {
   const found = new Map<number, Connection>();
   for (let attempt = 0; attempt < 200 && found.size < workers; attempt++) {
-    const connection = await new Connection().open();
+    const connection = await new Connection(bearer).open();
     if (found.has(connection.worker)) connection.close();
     else found.set(connection.worker, connection);
   }
@@ -109,7 +111,7 @@ beforeAll(async () => {
       SUPERGRAPH_PATH: supergraphPath,
       DATABASE_URL: stack.target.serverUrl,
       DATABASE_PREFIX: stack.target.prefix,
-      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_PER_MINUTE: '600', // the default, burst 600: one subject's bucket shared by both workers (below)
       LOG_LEVEL: 'error',
     },
     print: () => undefined,
@@ -168,6 +170,28 @@ describe('gateway workers (GATEWAY_WORKERS=2)', () => {
     } finally {
       connections.forEach((c) => c.close());
     }
+  });
+
+  it('keeps one rate-limit bucket per identity for both workers', async () => {
+    // 600 requests a minute, burst 600: one identity sending 700 over both workers (350 each) gets at most
+    // 600 + what refilled meanwhile; with a bucket per worker all 700 would pass (while that took < 10 s)
+    const subject = await tokenFor({ roles: ['ANALYST'], sub: 'rate-limited-analyst' });
+    const connections = await connectionPerWorker(2, () => subject);
+    const started = Date.now();
+    const answers: Answer[] = [];
+    try {
+      for (let i = 0; i < 350; i++) {
+        answers.push(...(await Promise.all([...connections.values()].map((c) => c.graphql('{ __typename }', {})))));
+      }
+    } finally {
+      connections.forEach((c) => c.close());
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const allowed = answers.filter((a) => a.status === 200).length;
+    const refused = answers.filter((a) => a.status === 429 && a.body.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
+    expect(allowed + refused.length).toBe(700);
+    expect(allowed).toBeGreaterThanOrEqual(600);
+    expect(allowed).toBeLessThanOrEqual(600 + Math.ceil(seconds * 10) + 1);
   });
 
   it('stops with its workers on SIGTERM, exit code 0', async () => {

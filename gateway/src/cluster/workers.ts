@@ -3,15 +3,17 @@
 // SO_REUSEPORT, so the kernel spreads incoming connections over them and no process sits in between.
 // What must be one across workers is one: the cache generations live in memory they share (a mutation
 // answered by any worker invalidates every worker's answers before its client hears back — see
-// cache/generations.ts). What stays per worker: the cached answers themselves, in-flight fetch sharing,
-// subscription groups (an event is resolved once per group per worker) and the rate-limit buckets (a
-// client's connections may land on different workers: up to N × the rate per identity).
+// cache/generations.ts), and so do the rate-limit buckets (limits/shared-rate-limit.ts: a client whose
+// connections land on different workers still gets one identity's rate). What stays per worker: the
+// cached answers themselves, in-flight fetch sharing, and subscription groups (an event is resolved once
+// per group per worker).
 // The main thread only supervises: it restarts a worker that dies, and stops them all on SIGINT/SIGTERM.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@cmgraph/platform/src/lean';
 import type { GatewayWorker } from '../gateway';
 import { Generations } from '../cache/generations';
+import { SharedTokenBucketLimiter } from '../limits/shared-rate-limit';
 
 /** GATEWAY_WORKERS: a positive integer, or `auto` for one per available core (default 1: no workers). */
 export function workerCountFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -43,7 +45,8 @@ export interface WorkerPool {
 }
 
 export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
-  const memory = Generations.memory(options.subgraphs.length);
+  const generationsMemory = Generations.memory(options.subgraphs.length);
+  const rateLimitMemory = SharedTokenBucketLimiter.memory();
   const workers = new Map<number, Worker>();
   let stopping = false;
   let started = 0;
@@ -57,7 +60,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
   ready.catch(() => undefined);
 
   const spawn = (id: number) => {
-    const data: GatewayWorker = { id, generationsMemory: memory };
+    const data: GatewayWorker = { id, generationsMemory, rateLimitMemory };
     // evaluated, so that the worker loads the entry through the same require hooks as this thread (its execArgv)
     const worker = new Worker(`require(${JSON.stringify(options.entry)})`, { eval: true, workerData: data });
     let listening = false;

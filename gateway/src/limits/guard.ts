@@ -8,6 +8,7 @@ import { introspectionDisabled, notTrusted, rateLimited, tooComplex } from './er
 import { measureOperation } from './measure';
 import { resolveLimits, type OperationLimits } from './options';
 import { TokenBucketLimiter, type RateLimiter } from './rate-limit';
+import { SharedTokenBucketLimiter } from './shared-rate-limit';
 import type { TrustedDocuments } from './trusted-documents';
 
 export interface OperationGuardOptions {
@@ -16,6 +17,8 @@ export interface OperationGuardOptions {
   trustedDocuments: TrustedDocuments;
   /** Replaces the in-memory token bucket (e.g. a store shared by every gateway). */
   rateLimiter?: RateLimiter;
+  /** The buckets live in this memory, shared with the gateway's other workers (`SharedTokenBucketLimiter.memory`). */
+  rateLimitMemory?: SharedArrayBuffer;
 }
 
 export interface OperationToCheck {
@@ -42,7 +45,13 @@ export function isPartner(identity: Identity | null): boolean {
 
 export function createOperationGuard(options: OperationGuardOptions): OperationGuard {
   const limits = resolveLimits(options.limits);
-  const limiter = options.rateLimiter ?? (limits.rateLimit ? new TokenBucketLimiter(limits.rateLimit) : undefined);
+  const limiter =
+    options.rateLimiter ??
+    (!limits.rateLimit
+      ? undefined
+      : options.rateLimitMemory
+        ? new SharedTokenBucketLimiter(limits.rateLimit, options.rateLimitMemory)
+        : new TokenBucketLimiter(limits.rateLimit));
   const trustedDocuments = options.trustedDocuments;
 
   return {

@@ -5,6 +5,7 @@ export { DEFAULT_LIMITS, resolveLimits, type OperationLimits, type RateLimitOpti
 export { withoutSuggestions, type LimitErrorCode, type LimitRule } from './errors';
 export { measureOperation, type OperationMeasure } from './measure';
 export { TokenBucketLimiter, type RateLimiter, type RateDecision } from './rate-limit';
+export { SharedTokenBucketLimiter } from './shared-rate-limit';
 export {
   TrustedDocuments,
   canonicalOperation,

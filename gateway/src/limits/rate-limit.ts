@@ -1,6 +1,7 @@
 // A token bucket per identity subject, in memory: `burst` tokens, refilled at requestsPerMinute / 60
-// per second; a request takes one token or is told how many seconds until one is there. Each gateway
-// process counts on its own (N gateways allow N × the rate); a shared store can implement RateLimiter.
+// per second; a request takes one token or is told how many seconds until one is there. The worker
+// threads of one gateway share theirs (shared-rate-limit.ts); separate gateway processes count on their
+// own (N gateways allow N × the rate; a shared store can implement RateLimiter).
 import type { RateLimitOptions } from './options';
 
 export interface RateDecision {
@@ -13,7 +14,7 @@ export interface RateLimiter {
   take(key: string): RateDecision;
 }
 
-interface Bucket {
+export interface Bucket {
   tokens: number;
   at: number;
 }
@@ -36,14 +37,8 @@ export class TokenBucketLimiter implements RateLimiter {
   take(key: string): RateDecision {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.perMs);
-    bucket.at = now;
     this.remember(key, bucket, now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, retryAfterSeconds: 0 };
-    }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)) };
+    return takeToken(bucket, now, this.capacity, this.perMs);
   }
 
   private remember(key: string, bucket: Bucket, now: number): void {
@@ -55,4 +50,15 @@ export class TokenBucketLimiter implements RateLimiter {
     }
     this.buckets.set(key, bucket);
   }
+}
+
+/** Refills `bucket` up to `now` and takes a token from it if there is one. */
+export function takeToken(bucket: Bucket, now: number, capacity: number, perMs: number): RateDecision {
+  bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * perMs);
+  bucket.at = now;
+  if (bucket.tokens >= 1) {
+    bucket.tokens -= 1;
+    return { allowed: true, retryAfterSeconds: 0 };
+  }
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
 }
