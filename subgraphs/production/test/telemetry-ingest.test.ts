@@ -3,7 +3,8 @@
 // reference computed independently), bad input refused with a coded error and nothing stored, the same
 // number of SQL statements for 10 or 5,000 readings, concurrent batches over the same limits counted
 // without deadlock, and a batch naming a machine gone by the time it is written refused whole (there is
-// no per-row foreign key: ingestion locks the batch's machines instead).
+// no per-row foreign key: ingestion locks the batch's machines instead; a trigger keeps a machine with
+// readings from being deleted).
 // Large batches go straight to the subgraph (signed identity): the gateway's body limit is 256 kB.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { dataOf, startStack, type Stack } from '@cmgraph/testkit';
@@ -203,5 +204,18 @@ describe('readings without a per-row foreign key', () => {
     const write = stack.subgraphs.production!.server.orm.em.fork().transactional((em) => ingestReadings(em, readings, placeOf));
     await expect(write).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'readings[5].machineId' } });
     expect(await state()).toEqual(before);
+  });
+
+  it('keeps a machine with readings from being deleted or renumbered, as the foreign key did (23503); one without readings goes', async () => {
+    const sql = (query: string, params: unknown[] = []) => stack.subgraphs.production!.server.orm.em.fork().execute(query, params);
+    const withReadings = plant.machineIds[0]!;
+    expect(Number((await sql('select count(*) as n from telemetry_reading where machine_id = ?', [withReadings]))[0]!.n)).toBeGreaterThan(0);
+    await expect(sql('delete from machine where id = ?', [withReadings])).rejects.toMatchObject({ code: '23503' });
+    await expect(sql('update machine set id = ? where id = ?', [newId(), withReadings])).rejects.toMatchObject({ code: '23503' });
+    expect(await sql('select id from machine where id = ?', [withReadings])).toHaveLength(1);
+
+    const unused = await createPlant(stack, 1);
+    await sql('delete from machine where id = ?', [unused.machineIds[0]!]);
+    expect(await sql('select id from machine where id = ?', [unused.machineIds[0]!])).toHaveLength(0);
   });
 });

@@ -3,5 +3,6 @@ import { Migration20261124032432 } from './Migration20261124032432';
 import { Migration20261124050026 } from './Migration20261124050026';
 import { Migration20261124051333 } from './Migration20261124051333';
 import { Migration20261124114317 } from './Migration20261124114317';
+import { Migration20261124145652 } from './Migration20261124145652';
 
-export const migrations = [{ name: 'Migration20261124032432', class: Migration20261124032432 }, { name: 'Migration20261124050026', class: Migration20261124050026 }, { name: 'Migration20261124051333', class: Migration20261124051333 }, { name: 'Migration20261124114317', class: Migration20261124114317 }];
+export const migrations = [{ name: 'Migration20261124032432', class: Migration20261124032432 }, { name: 'Migration20261124050026', class: Migration20261124050026 }, { name: 'Migration20261124051333', class: Migration20261124051333 }, { name: 'Migration20261124114317', class: Migration20261124114317 }, { name: 'Migration20261124145652', class: Migration20261124145652 }];
