@@ -127,6 +127,17 @@ describe('CSV and NDJSON text', () => {
     expect(FORMATS.csv.header(columns, true).charCodeAt(0)).toBe(0xfeff);
   });
 
+  it('neutralises text a spreadsheet would run as a formula, unless asked to keep it; numbers untouched', () => {
+    const columns = resolveColumns(['note', 'n']);
+    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
+    const rows = [...hostile.map((note) => [note, -5]), ['plain - text', 0], ["'quoted", 1]];
+    const cells = (options?: { keepFormulas?: boolean }) => parseCsv(FORMATS.csv.rows(rows, columns, options).join('')).map((r) => r[0]);
+    expect(cells()).toEqual([...hostile.map((note) => `'${note}`), 'plain - text', "'quoted"]);
+    expect(parseCsv(FORMATS.csv.rows(rows, columns).join('')).map((r) => r[1])).toEqual([...hostile.map(() => '-5'), '0', '1']);
+    expect(cells({ keepFormulas: true })).toEqual([...hostile, 'plain - text', "'quoted"]);
+    expect(FORMATS.ndjson.rows([['=1+1', -5]], columns).join('')).toBe('{"note":"=1+1","n":-5}\n');
+  });
+
   it('cuts a page into strings of about CHUNK_CHARS, whole records each', () => {
     const columns = resolveColumns(['text']);
     const rows = Array.from({ length: 1000 }, (_, i) => [`${'x'.repeat(99)}${i % 10}`]);

@@ -154,6 +154,7 @@ describe('a named report', () => {
       '/reports/purchase-order-lines.csv?pageSize=0': 'pageSize',
       '/reports/purchase-order-lines.csv?pageSize=1001': 'pageSize',
       '/reports/purchase-order-lines.csv?bom=maybe': 'bom',
+      '/reports/purchase-order-lines.csv?keepFormulas=1': 'keepFormulas',
       '/reports/orders-by-supplier.csv': 'supplierId',
       '/reports/orders-by-supplier.csv?supplierId=x&statuses=LOST': 'statuses',
       '/reports/orders-by-supplier.csv?supplierId=x&orderedFrom=2026-13-01': 'orderedFrom',
@@ -181,7 +182,7 @@ describe('a named report', () => {
 });
 
 describe('POST /export', () => {
-  it('keeps commas, quotes, CR, LF, spaces and unicode intact through CSV and NDJSON', async () => {
+  it('keeps commas, quotes, CR, LF, spaces and unicode intact through CSV and NDJSON; formulas neutralised in CSV unless kept', async () => {
     const names = ['Comma, inside', 'Quote " inside', '"Quoted"', 'Line\nbreak', 'Windows\r\nbreak', 'Lone\rCR', '  spaced  ', 'Ünïcödé 日本語 🚀 ﷽', 'a,"b"\r\nc,', '=1+2'];
     for (const [i, name] of names.entries()) {
       dataOf(await stack.gateway('mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }', { input: { sku: `Q-${i}`, name, uom: 'EA' } }));
@@ -195,7 +196,10 @@ describe('POST /export', () => {
     const text = await csv.text();
     expect(text).toContain('"Quote "" inside"');
     expect(text).toContain('"""Quoted"""');
-    expect(parseCsv(text)).toEqual([['sku', 'name'], ...products.map((p) => [p.sku, p.name])]);
+    // a name a spreadsheet would run as a formula gets an apostrophe, unless the caller keeps formulas
+    expect(parseCsv(text)).toEqual([['sku', 'name'], ...products.map((p) => [p.sku, p.name.startsWith('=') ? `'${p.name}` : p.name])]);
+    const verbatim = await post({ query: PRODUCTS, format: 'csv', pageSize: 3, keepFormulas: true });
+    expect(parseCsv(await verbatim.text())).toEqual([['sku', 'name'], ...products.map((p) => [p.sku, p.name])]);
 
     const ndjson = await post({ query: PRODUCTS, format: 'ndjson', pageSize: 3 });
     expect((await ndjson.text()).trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(products);

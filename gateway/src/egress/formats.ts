@@ -7,7 +7,11 @@
 // what a library would bring (a per-record Transform stream, its own casts — booleans become "1"/"")
 // is not what we need: a page is formatted into one string and written with backpressure (stream.ts).
 // Cells: null or missing → empty; strings as they are; numbers and booleans as JSON writes them; a list
-// of scalars or a JSON value → its JSON text.
+// of scalars or a JSON value → its JSON text. Formula injection (OWASP "CSV injection"): a text cell
+// starting with =, +, -, @, tab or CR is what a spreadsheet runs as a formula — and partners write free
+// text (notes, references) that brands open in spreadsheets — so such a cell gets a leading apostrophe,
+// which spreadsheets show as text; numbers are never touched. `keepFormulas` (`?keepFormulas=true`)
+// writes text verbatim, for programs that parse the file (NDJSON is always verbatim).
 // NDJSON: one flat JSON object per row, keys = the column headers, missing values → null.
 // A failure after the first byte ends the stream with a marker line (see `errorMarker`).
 import type { Column } from './rows';
@@ -21,12 +25,18 @@ export interface TabularFormat {
   /** What precedes the first row (CSV: the header row). */
   header(columns: readonly Column[], bom: boolean): string;
   /** One page of rows, as a few strings of about CHUNK_CHARS each. */
-  rows(rows: readonly unknown[][], columns: readonly Column[]): string[];
+  rows(rows: readonly unknown[][], columns: readonly Column[], options?: CellOptions): string[];
   /** The last line of an export that failed after its first byte. */
   errorMarker(code: string, message: string, rowsWritten: number): string;
 }
 
+export interface CellOptions {
+  /** Text that a spreadsheet would run as a formula is written as it is (default: neutralised). */
+  keepFormulas?: boolean;
+}
+
 const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * A page is written as strings of about this many characters, each joined once from its lines: V8 puts
@@ -57,9 +67,9 @@ export function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function cellText(value: unknown): string {
+function cellText(value: unknown, keepFormulas: boolean): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return keepFormulas || !FORMULA_START.test(value) ? value : `'${value}`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
@@ -69,7 +79,10 @@ const csv: TabularFormat = {
   contentType: 'text/csv; charset=utf-8',
   extension: 'csv',
   header: (columns, bom) => `${bom ? '\uFEFF' : ''}${columns.map((c) => csvField(c.header)).join(',')}\r\n`,
-  rows: (rows) => chunked(rows, (row) => `${row.map((value) => csvField(cellText(value))).join(',')}\r\n`),
+  rows: (rows, _columns, options) => {
+    const keep = options?.keepFormulas ?? false;
+    return chunked(rows, (row) => `${row.map((value) => csvField(cellText(value, keep))).join(',')}\r\n`);
+  },
   // A record of one field that starts with "#ERROR": it cannot pass for data (a strict parser refuses its
   // field count whenever the export has more than one column) and says what happened.
   errorMarker: (code, message, rowsWritten) => `${csvField(`#ERROR ${code}: ${message} (after ${rowsWritten} rows)`)}\r\n`,

@@ -1,7 +1,8 @@
 // Query-string parameters of a named report → the variables of its document. Each parameter has a
 // type, may be required or have a default, may be a list (repeated, or comma-separated) and may land in
 // a nested variable (`filter.supplierIds`). Anything unknown, missing or malformed is BAD_USER_INPUT
-// naming the parameter, before any operation runs. `pageSize`, `after` and `bom` belong to the export.
+// naming the parameter, before any operation runs. `pageSize`, `after`, `bom` and `keepFormulas` belong to
+// the export.
 import { badParam } from './errors';
 
 export type ParamType = 'string' | 'id' | 'int' | 'float' | 'boolean' | 'date';
@@ -21,7 +22,7 @@ export interface ReportParam {
 }
 
 /** Query parameters of the export itself, never a report's. */
-export const EXPORT_PARAMS = ['pageSize', 'after', 'bom'] as const;
+export const EXPORT_PARAMS = ['pageSize', 'after', 'bom', 'keepFormulas'] as const;
 
 export const DEFAULT_PAGE_SIZE = 500;
 export const MAX_PAGE_SIZE = 1000;
@@ -101,7 +102,7 @@ export function pageSizeOf(value: unknown, field = 'pageSize'): number {
   return n;
 }
 
-/** `bom` from a query string or a body. */
+/** A true/false flag (`bom`, `keepFormulas`) from a query string or a body. */
 export function flagOf(value: unknown, field: string): boolean {
   if (value === undefined || value === '' || value === false || value === 'false') return false;
   if (value === true || value === 'true') return true;

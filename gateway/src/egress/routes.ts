@@ -1,8 +1,8 @@
 // The HTTP face of tabular egress, behind the same authentication as /graphql:
 //   GET  /reports                               the named reports, their parameters and columns (JSON)
-//   GET  /reports/<name>.csv|.ndjson?<param>=…  a named report (reports.ts); also pageSize, after, bom
+//   GET  /reports/<name>.csv|.ndjson?<param>=…  a named report (reports.ts); also pageSize, after, bom, keepFormulas
 //   POST /export  { query | extensions.persistedQuery.sha256Hash, operationName?, variables?,
-//                   format: "csv" | "ndjson", columns?: { "<header>": "<path>" }, pageSize?, bom? }
+//                   format: "csv" | "ndjson", columns?: { "<header>": "<path>" }, pageSize?, bom?, keepFormulas? }
 // A PARTNER may export trusted documents only (OPERATION_NOT_TRUSTED otherwise, before anything runs).
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
@@ -65,6 +65,7 @@ export function egressRoutes(options: EgressRoutesOptions): express.Router {
         pageSize: pageSizeOf(single(query.pageSize, 'pageSize')),
         after: cursorOf(single(query.after, 'after')),
         bom: flagOf(single(query.bom, 'bom'), 'bom'),
+        keepFormulas: flagOf(single(query.keepFormulas, 'keepFormulas'), 'keepFormulas'),
       };
     }),
   );
@@ -100,6 +101,7 @@ export function egressRoutes(options: EgressRoutesOptions): express.Router {
         pageSize: body.pageSize !== undefined ? pageSizeOf(body.pageSize) : pageSizeOf(given[shape.firstVariable], `variables.${shape.firstVariable}`),
         after: cursorOf(given[shape.afterVariable], `variables.${shape.afterVariable}`),
         bom: flagOf(body.bom, 'bom'),
+        keepFormulas: flagOf(body.keepFormulas, 'keepFormulas'),
       };
     }),
   );

@@ -43,6 +43,8 @@ export interface ExportJob {
   /** Where to start (a previous export's cursor), or null. */
   after: string | null;
   bom: boolean;
+  /** CSV: write text a spreadsheet would run as a formula verbatim (formats.ts). */
+  keepFormulas: boolean;
 }
 
 export interface EgressStats {
@@ -134,7 +136,7 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
     }
     const rows: unknown[][] = [];
     for (const node of connection.nodes) flattener.flatten(node, rows);
-    const chunks = job.format.rows(rows, job.columns);
+    const chunks = job.format.rows(rows, job.columns, { keepFormulas: job.keepFormulas });
     if (first) {
       res.status(200).set({
         'content-type': job.format.contentType,
