@@ -6,7 +6,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { composeSupergraph } from '@cmgraph/devstack/src/compose/compose';
@@ -24,6 +24,7 @@ let gateway: Service;
 let port: number;
 let supplierId: string;
 let token: string;
+let scratch: string;
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -92,7 +93,8 @@ beforeAll(async () => {
   stack = await startStack(['suppliers']);
   const definitions = (await loadSubgraphs(['suppliers'])).map((m) => m.definition);
   const { supergraphSdl } = await composeSupergraph(definitions, (d) => stack.subgraphs[d.name]!.http.url);
-  const supergraphPath = path.join(mkdtempSync(path.join(tmpdir(), 'cmgraph-cluster-')), 'supergraph.graphql');
+  scratch = mkdtempSync(path.join(tmpdir(), 'cmgraph-cluster-'));
+  const supergraphPath = path.join(scratch, 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraphSdl);
   ({ createSupplier: { id: supplierId } } = dataOf(
     await stack.gateway(`mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`, {
@@ -135,6 +137,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (gateway?.running()) await gateway.stop(5_000);
   await stack?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('gateway workers (GATEWAY_WORKERS=2)', () => {
