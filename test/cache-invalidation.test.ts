@@ -2,7 +2,8 @@
 // seeded world with all six subgraphs and the real bus (PostgreSQL, or NATS JetStream with NATS_URL):
 // - a mutation through the caching gateway: its very next query has the change, also while other
 //   requests for the same answer race the mutation (a racing answer must not be kept);
-// - a mutation through another gateway: the cached answer goes once its event is on the bus;
+// - a mutation through another gateway: the cached answer goes once its event is on the bus, and for a
+//   mutation that writes no event, once the other gateway's mutation notice is;
 // - a reaction in another subgraph (a failed inspection quarantines the lot in inventory, by event):
 //   the cached lot goes once the reaction's own event is on the bus.
 // "Once on the bus" is checked strictly: from the moment the caching gateway's bus feed has read the
@@ -19,12 +20,13 @@ let stack: Stack;
 let gateway: Gateway;
 let url: string;
 let adminToken: string;
+let supergraphSdl: string;
 
 beforeAll(async () => {
   stack = await startStack();
   await stack.seed('small');
   const definitions = (await loadSubgraphs(SUBGRAPH_NAMES)).map((m) => m.definition);
-  const { supergraphSdl } = await composeSupergraph(definitions, (d) => stack.subgraphs[d.name]!.http.url);
+  ({ supergraphSdl } = await composeSupergraph(definitions, (d) => stack.subgraphs[d.name]!.http.url));
   gateway = await createGateway({ supergraphSdl, limits: { rateLimit: false }, responseCache: { bus: stack.bus, busPollMs: 200 } });
   url = (await gateway.listen(0)).url;
   adminToken = await tokenFor();
@@ -147,6 +149,33 @@ describe('no cached answer outlives a committed change', () => {
       }),
     );
     await expectReplacedOnceOnBus(head, (e) => e.type === 'supplier.status_changed' && e.subjectId === supplier!.id, status, 'PROBATION');
+  });
+
+  it('a mutation that writes no event, through another caching gateway: the cached answer goes once its notice is on the bus', async () => {
+    const other = await createGateway({ supergraphSdl, limits: { rateLimit: false }, responseCache: { bus: stack.bus, busPollMs: 200 } });
+    try {
+      const otherUrl = (await other.listen(0)).url;
+      const [supplier] = await sql<{ id: string }>('suppliers', `select id from supplier order by code limit 1`);
+      const query = 'query Facilities($id: ID!) { supplier(id: $id) { facilities { id } } }';
+      const count = async () => (await cachedAsk(query, { id: supplier!.id })).data.supplier.facilities.length as number;
+      await settled();
+      const before = await count();
+      expect((await cachedAsk(query, { id: supplier!.id })).cache).toBe('hit');
+      const head = gateway.responseCacheStats().feed!.position;
+      const response = await fetch(otherUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({
+          query: 'mutation($input: AddFacilityInput!) { addFacility(input: $input) { id } }',
+          variables: { input: { supplierId: supplier!.id, name: 'Notice Plant', country: 'DE', region: 'EU', nearshore: false } },
+        }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+      // addFacility writes no domain event: only the other gateway's notice can tell this one
+      await expectReplacedOnceOnBus(head, (e) => e.type === 'gateway.mutation-committed', count, before + 1);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('a reaction in another subgraph: the cached lot goes once the reaction\'s event is on the bus', async () => {

@@ -64,6 +64,8 @@ export interface GatewayWorker {
   generationsMemory: SharedArrayBuffer;
   /** From `SharedTokenBucketLimiter.memory`: one rate-limit bucket per identity for all workers. */
   rateLimitMemory: SharedArrayBuffer;
+  /** The process's name in mutation notices to other replicas (cache/mutation-notice.ts), the same for every worker. */
+  replica: string;
 }
 
 function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<OperationLimits> {
@@ -112,6 +114,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     dedup: options.subgraphDedup ?? true,
     subgraphs: subgraphNamesOf(options.supergraphSdl),
     generationsMemory: options.worker?.generationsMemory,
+    replica: options.worker?.replica,
     log: log.child({ component: 'response-cache' }),
   });
   const gateway = new ApolloGateway({

@@ -9,6 +9,7 @@
 import { hostname } from 'node:os';
 import type { BusEvent, BusReader, EventBus, Logger } from '@cmgraph/platform/src/lean';
 import type { Generations } from './generations';
+import { mutationNotice, readNotice } from './mutation-notice';
 
 export interface BusFeedOptions {
   /** The bus, or how to open it (then the feed owns it and closes it). */
@@ -25,6 +26,8 @@ export interface BusFeedOptions {
   leaseMs?: number;
   /** The reader's name on the bus (default: per host and process). */
   consumer?: string;
+  /** This replica's name in mutation notices (mutation-notice.ts): its own are skipped. */
+  gateway: string;
 }
 
 export interface BusFeedStats {
@@ -140,12 +143,33 @@ export class BusInvalidationFeed {
     }
   }
 
+  /**
+   * Puts a mutation notice on the bus (mutation-notice.ts), so that other replicas drop what they cached
+   * from `subgraphs` (null: all). Resolves false when the bus is not there or too slow.
+   */
+  async announce(subgraphs: readonly string[] | null, timeoutMs = 1_000): Promise<boolean> {
+    if (!this.bus || this.closed) return false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const appended = this.bus.append([mutationNotice(this.options.gateway, subgraphs)]).then(() => true);
+      return await Promise.race([appended, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'response cache: mutation notice not appended; other replicas rely on events and the TTL');
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private apply(events: BusEvent[]): void {
     if (!events.length) return;
     const producers = new Set<string>();
     let unknown = false;
     for (const event of events) {
-      if (this.options.subgraphs.includes(event.producer)) producers.add(event.producer);
+      const notice = readNotice(event, this.options.gateway, this.options.subgraphs);
+      if (notice?.kind === 'own') continue;
+      if (notice?.kind === 'subgraphs') notice.subgraphs.forEach((name) => producers.add(name));
+      else if (this.options.subgraphs.includes(event.producer)) producers.add(event.producer);
       else unknown = true;
     }
     if (unknown) this.options.generations.bumpAll();

@@ -9,6 +9,7 @@
 // Only queries over HTTP are cached (never mutations, subscriptions, the pages of an export, or
 // operations over graphql-ws), and only while the bus feed is fresh (bus-feed.ts). Mutations bump
 // generations whether the cache is on or not: fetch sharing relies on them too.
+import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { EventBus, Identity, Logger } from '@cmgraph/platform/src/lean';
@@ -32,6 +33,8 @@ export interface GatewayCacheOptions {
   subgraphs: readonly string[];
   /** Generation memory shared with the other workers of this gateway (`Generations.memory`), if any. */
   generationsMemory?: SharedArrayBuffer;
+  /** This replica's name in mutation notices (the same for the workers of one process; default: random). */
+  replica?: string;
   log: Logger;
 }
 
@@ -74,6 +77,7 @@ export class GatewayCache {
         log: options.log,
         pollMs: settings.busPollMs,
         onFailure: () => this.store?.clear(),
+        gateway: options.replica ?? randomUUID(),
       });
     }
   }
@@ -151,18 +155,20 @@ export class GatewayCache {
           rc.response.http.headers.set(CACHE_HEADER, state?.outcome ?? 'bypass');
           if (!state) return;
           this.counts[state.outcome === 'hit' ? 'hits' : state.outcome === 'miss' ? 'misses' : 'bypasses'] += 1;
-          if (state.operation === 'mutation') this.afterMutation(state);
+          if (state.operation === 'mutation') await this.afterMutation(state);
           else if (state.outcome === 'miss') this.keep(rc, state);
         },
       }),
     };
   }
 
-  private afterMutation(state: RequestState): void {
+  private async afterMutation(state: RequestState): Promise<void> {
     // no plan: the gateway refused it before executing anything; a plan it could not read: assume all
     if (state.subgraphs === undefined) return;
     if (state.subgraphs === null) this.generations.bumpAll();
     else this.generations.bump(state.subgraphs);
+    // other replicas: before the answer leaves (mutation-notice.ts)
+    await this.feed?.announce(state.subgraphs);
   }
 
   private keep<TContext extends Context>(rc: GraphQLRequestContextWillSendResponse<TContext>, state: RequestState): void {

@@ -8,6 +8,7 @@
 // cached answers themselves, in-flight fetch sharing, and subscription groups (an event is resolved once
 // per group per worker).
 // The main thread only supervises: it restarts a worker that dies, and stops them all on SIGINT/SIGTERM.
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@cmgraph/platform/src/lean';
@@ -47,6 +48,7 @@ export interface WorkerPool {
 export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const generationsMemory = Generations.memory(options.subgraphs.length);
   const rateLimitMemory = SharedTokenBucketLimiter.memory();
+  const replica = randomUUID();
   const workers = new Map<number, Worker>();
   let stopping = false;
   let started = 0;
@@ -60,7 +62,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
   ready.catch(() => undefined);
 
   const spawn = (id: number) => {
-    const data: GatewayWorker = { id, generationsMemory, rateLimitMemory };
+    const data: GatewayWorker = { id, generationsMemory, rateLimitMemory, replica };
     // evaluated, so that the worker loads the entry through the same require hooks as this thread (its execArgv)
     const worker = new Worker(`require(${JSON.stringify(options.entry)})`, { eval: true, workerData: data });
     let listening = false;
