@@ -21,7 +21,9 @@
 // load per gateway before the first round, 5), BENCH_GATEWAYS (comma list of ours, ours-nocache, ours-bare,
 // hive, stock; default ours, hive, stock, and ours-nocache when the gateway has GATEWAY_RESPONSE_CACHE),
 // BENCH_PER_OPERATION=1, BENCH_LABEL (result file suffix), BENCH_GATEWAY_LOG (file receiving every gateway
-// line), BENCH_DATABASE_PREFIX, DATABASE_URL (else the embedded PostgreSQL), `--reseed`.
+// line), BENCH_GATEWAY_NODE_OPTIONS (Node options of our gateway processes only, e.g. `--cpu-prof
+// --cpu-prof-dir=<absolute dir>`; bench/lib/profile.ts reads the profiles), BENCH_DATABASE_PREFIX,
+// DATABASE_URL (else the embedded PostgreSQL), `--reseed`.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -48,6 +50,9 @@ const duration = Number(process.env.BENCH_DURATION ?? 15);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const warmup = Number(process.env.BENCH_WARMUP ?? 5);
 const perOperation = process.env.BENCH_PER_OPERATION === '1';
+const gatewayNodeOptions = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '';
+/** The options as the result file records them: where the profiles went is this machine's business. */
+const gatewayNodeOptionsShown = gatewayNodeOptions.replace(/(-dir|-name)=\S+/g, '$1=…');
 if (!(duration > 0 && duration <= 50)) throw new Error('BENCH_DURATION must be between 1 and 50 seconds (the forwarded identity is valid 60 s)');
 const BASE_PORT = 4910; // subgraphs 4911–4916, gateways 4920–4924
 const RESULTS = path.join(REPO_ROOT, 'bench', 'results');
@@ -66,6 +71,8 @@ interface GatewayUnderTest {
   description: string;
   port: number;
   service?: Service;
+  /** When its process was spawned (epoch ms): a --cpu-prof profile's clock starts about then. */
+  spawnedAt?: number;
   start(): Promise<Service>;
   /** Headers of one round (an identity signed now for the gateways that forward it). */
   headers(): Record<string, string>;
@@ -94,8 +101,14 @@ function gateways(supergraphPath: string, env: Record<string, string>): GatewayU
     'content-type': 'application/json',
     'x-cmgraph-identity': signIdentity({ subject: 'bench-analyst', roles: ['ANALYST'], supplierId: null }, stack.secrets.identitySecret),
   });
-  // ours as `npm start` runs it, with the rate limit off: 20 connections of one user would exhaust it
-  const ours = { ...env, SUPERGRAPH_PATH: supergraphPath, RATE_LIMIT_PER_MINUTE: '0' };
+  // ours as `npm start` runs it, with the rate limit off: 20 connections of one user would exhaust it; Node
+  // options (a profiler) for ours alone, so that Hive and stock run as they always do
+  const ours = {
+    ...env,
+    SUPERGRAPH_PATH: supergraphPath,
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...(gatewayNodeOptions ? { NODE_OPTIONS: gatewayNodeOptions } : {}),
+  };
   const other = { ...env, SUPERGRAPH_PATH: supergraphPath };
   const all: GatewayUnderTest[] = [
     {
@@ -236,6 +249,7 @@ async function main(): Promise<void> {
   const { supergraphPath, env } = world;
   const list = gateways(supergraphPath, env);
   for (const gateway of list) {
+    gateway.spawnedAt = Date.now();
     gateway.service = await gateway.start();
     stack.say(`${gateway.name} ready on port ${gateway.port} (pid ${gateway.service.child.pid})`);
   }
@@ -253,19 +267,34 @@ async function main(): Promise<void> {
 
   const scenarios = [{ name: 'mix', operations }, ...(perOperation ? operations.map((op) => ({ name: op.name, operations: [op] })) : [])];
   const measured: Record<string, Record<string, ReturnType<typeof summarize>>> = {};
+  const profileWindows: Record<string, { from: number; to: number }> = {};
   for (const scenario of scenarios) {
     stack.say(`scenario ${scenario.name}: warm-up ${warmup} s per gateway, then ${rounds} rounds of ${duration} s at ${connections} connections`);
     for (const gateway of list) await load(gateway, scenario.operations, warmup, 0);
     const rows: Record<string, RoundResult[]> = Object.fromEntries(list.map((g) => [g.name, []]));
     for (let r = 1; r <= rounds; r++) {
       for (const gateway of list) {
+        const roundStarted = Date.now();
         const row = await load(gateway, scenario.operations, duration, r);
+        if (gatewayNodeOptions && gateway.name.startsWith('ours')) {
+          const since = (at: number) => Math.round((at - gateway.spawnedAt!) / 100) / 10;
+          const window = (profileWindows[gateway.name] ??= { from: since(roundStarted), to: 0 });
+          window.to = since(Date.now());
+        }
         rows[gateway.name]!.push(row);
         stack.say(
           `${scenario.name} round ${r} ${gateway.name}: ${row.reqPerSec} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, ` +
             `CPU ${row.cpuSeconds} s, failures ${row.non2xx + row.errors + row.timeouts + row.graphqlErrors}`,
         );
       }
+    }
+    for (const [name, { from, to }] of Object.entries(profileWindows)) {
+      // the profile also holds start-up and warm-up: bench/lib/profile.ts keeps the rounds with --from/--to,
+      // and turns shares into CPU ms per request with what /proc measured over them
+      const cpu = round(rows[name]!.reduce((sum, r) => sum + r.cpuSeconds, 0), 2);
+      const requests = rows[name]!.reduce((sum, r) => sum + r.requests, 0);
+      stack.say(`${scenario.name} ${name} profile: bench/lib/profile.ts <file> --from ${from} --to ${to} --cpu-seconds ${cpu} --requests ${requests}`);
+      delete profileWindows[name];
     }
     measured[scenario.name] = Object.fromEntries(list.map((g) => [g.name, summarize(rows[g.name]!, g.service!.child.pid!)]));
   }
@@ -292,6 +321,7 @@ async function main(): Promise<void> {
     command: commandLine(),
     scale,
     connections,
+    gatewayNodeOptions: gatewayNodeOptionsShown || null,
     roundSeconds: duration,
     rounds,
     warmupSeconds: warmup,
@@ -316,13 +346,15 @@ async function main(): Promise<void> {
 }
 
 function commandLine(): string {
-  const knobs = ['DATABASE_URL', 'BENCH_SCALE', 'BENCH_CONNECTIONS', 'BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_GATEWAYS', 'BENCH_PER_OPERATION']
+  const knobs = ['DATABASE_URL', 'BENCH_SCALE', 'BENCH_CONNECTIONS', 'BENCH_DURATION', 'BENCH_ROUNDS', 'BENCH_WARMUP', 'BENCH_GATEWAYS', 'BENCH_PER_OPERATION', 'BENCH_GATEWAY_NODE_OPTIONS']
     .filter((k) => process.env[k] !== undefined)
-    .map((k) => `${k}=${k === 'DATABASE_URL' ? '…' : process.env[k]}`);
+    .map((k) => `${k}=${k === 'DATABASE_URL' ? '…' : k === 'BENCH_GATEWAY_NODE_OPTIONS' ? JSON.stringify(gatewayNodeOptionsShown) : process.env[k]}`);
   return [...knobs, 'npm run bench'].join(' ');
 }
 
 runBenchmark('bench:gateway', main, async () => {
-  await stack.stopAll();
+  // a --cpu-prof profile is written as the gateway's process ends (after SIGTERM; never after SIGKILL), and
+  // writing one of a few minutes' samples takes seconds: more than the usual grace before SIGKILL
+  await stack.stopAll(gatewayNodeOptions ? 60_000 : undefined);
   await database?.stop();
 });

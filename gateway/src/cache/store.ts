@@ -1,6 +1,13 @@
 // The cached answers: a least-recently-used map bounded by entry count and by the bytes of the answers
 // (their JSON length), each entry with an expiry. Time matters besides writes: answers such as "days
 // late" or "expiring within 30 days" move with the clock, which no event announces.
+// The LRU bookkeeping is lru-cache's (the one Apollo Server already loads): both bounds, eviction of the
+// least recently used first, and an answer larger than the whole byte bound never stored. It allocates a
+// slot for every entry the bound allows up front (about 20 bytes each: 200 kB at the default 10,000).
+// Expiry stays here, on each entry's own `expiresAt` against this store's clock, so that a test can move
+// the clock and the cache plugin decides an answer's lifetime in one place.
+import { LRUCache } from 'lru-cache';
+
 export interface CachedAnswer {
   /** The response's `data`, shared by every hit (never mutated: Apollo only serialises it). */
   data: Record<string, unknown>;
@@ -18,58 +25,54 @@ export interface StoreLimits {
 }
 
 export class AnswerStore {
-  // a Map iterates in insertion order: re-inserting on every hit keeps the least recently used first
-  private readonly entries = new Map<string, CachedAnswer>();
-  private totalBytes = 0;
+  private readonly entries: LRUCache<string, CachedAnswer>;
 
   constructor(
-    private readonly limits: StoreLimits,
+    limits: StoreLimits,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.entries = new LRUCache<string, CachedAnswer>({
+      max: limits.maxEntries,
+      maxSize: limits.maxBytes,
+      // lru-cache takes positive integer sizes only, and throws on anything else: a cache must not fail
+      // a request, so an odd size is rounded up to one it accepts
+      sizeCalculation: (entry) => Math.max(1, Math.ceil(entry.bytes)),
+    });
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
+  /** The bytes of the answers held (as counted for the byte bound). */
   get bytes(): number {
-    return this.totalBytes;
+    return this.entries.calculatedSize;
   }
 
-  /** The entry under `key` if it has not expired (an expired one is dropped). */
+  /** The entry under `key` if it has not expired (an expired one is dropped); a hit becomes the most recently used. */
   get(key: string): CachedAnswer | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
     if (entry.expiresAt <= this.now()) {
-      this.totalBytes -= entry.bytes;
+      this.entries.delete(key);
       return undefined;
     }
-    this.entries.set(key, entry);
     return entry;
   }
 
-  /** Stores an answer, evicting the least recently used ones to stay within the limits. */
+  /**
+   * Stores an answer, evicting the least recently used ones to stay within the limits. One larger than
+   * the byte bound is not kept (and replaces, so drops, what `key` held).
+   */
   set(key: string, entry: CachedAnswer): void {
-    this.delete(key);
-    if (entry.bytes > this.limits.maxBytes) return;
     this.entries.set(key, entry);
-    this.totalBytes += entry.bytes;
-    for (const [oldKey, old] of this.entries) {
-      if (this.entries.size <= this.limits.maxEntries && this.totalBytes <= this.limits.maxBytes) break;
-      this.entries.delete(oldKey);
-      this.totalBytes -= old.bytes;
-    }
   }
 
   delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
     this.entries.delete(key);
-    this.totalBytes -= entry.bytes;
   }
 
   clear(): void {
     this.entries.clear();
-    this.totalBytes = 0;
   }
 }
