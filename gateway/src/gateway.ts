@@ -121,8 +121,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
+      const target = options.subgraphUrls?.[name] ?? url;
+      if (!target) throw new Error(`no URL for subgraph ${name}: the supergraph names none and SUBGRAPH_URLS neither`);
       const source = new SubgraphDataSource({
-        url: options.subgraphUrls?.[name] ?? url,
+        url: target,
         identitySecret: signingSecret,
         shareKey: (context) => cache.inflightKey(name, context),
       });
@@ -137,6 +139,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
+    // the process's owner (main.ts, the worker pool, a test) stops the gateway: Apollo's own signal handler
+    // would stop Apollo alone and re-raise the signal, so the process died before the gateway had closed
+    stopOnTerminationSignals: false,
     plugins: [
       subscriptionsOverHttpGuard(),
       // an export takes one rate-limit token, at its first page (egress/)
@@ -164,6 +169,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  // an ETag is a SHA-1 of every answer, and no GraphQL client revalidates with it
+  app.set('etag', false);
   app.get('/health', (_req, res) => {
     res.json(options.worker ? { status: 'ok', worker: options.worker.id } : { status: 'ok' });
   });
@@ -215,6 +222,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await Promise.all(running.map((server) => server.close()));
       await apollo.stop();
       await cache.stop();
+      for (const source of Object.values(dataSources)) source.close();
     },
   };
 }

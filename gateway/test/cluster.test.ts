@@ -202,3 +202,32 @@ describe('gateway workers (GATEWAY_WORKERS=2)', () => {
     expect(status).toEqual({ code: 0, signal: null });
   });
 });
+
+describe('one gateway process (GATEWAY_WORKERS=1), NODE_ENV=production', () => {
+  it('stops on SIGTERM after closing its gateway, exit code 0 (Apollo Server does not take the signal)', async () => {
+    const single = spawnService({
+      name: 'gateway-single',
+      script: path.join('gateway', 'src', 'main.ts'),
+      cwd: ROOT,
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(await freePort()),
+        SUPERGRAPH_PATH: path.join(scratch, 'supergraph.graphql'),
+        DATABASE_URL: stack.target.serverUrl,
+        DATABASE_PREFIX: stack.target.prefix,
+        LOG_LEVEL: 'info',
+      },
+      print: () => undefined,
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!single.recentOutput().some((line) => line.includes('gateway listening'))) {
+        if (!single.running() || Date.now() > deadline) throw new Error(`gateway did not start: ${single.recentOutput().join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await single.stop(10_000)).toEqual({ code: 0, signal: null });
+    } finally {
+      if (single.running()) await single.stop(1_000);
+    }
+  });
+});

@@ -53,6 +53,9 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
+    // runSubgraph (subgraph.ts) owns SIGINT/SIGTERM and stops everything in order; Apollo's own handler
+    // would stop Apollo alone and re-raise the signal, ending the process before its workers and pool closed
+    stopOnTerminationSignals: false,
     plugins: [
       // No Apollo Studio here: per-request field traces (ftv1) would only cost time.
       ApolloServerPluginInlineTraceDisabled(),
