@@ -3,6 +3,7 @@
 // key rotation works without a restart). Algorithms are pinned per mode (no `none`, no HS token
 // verified with an RSA public key), and expiry, not-before, issuer and audience are enforced.
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Identity } from '@cmgraph/platform/src/lean';
 import { JWKS_ALGORITHMS, SECRET_ALGORITHMS, checkAuthConfig, type AuthConfig } from './config';
 import { identityFromClaims } from './claims';
@@ -31,17 +32,50 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     const algorithms = config.algorithms?.length ? config.algorithms : [...JWKS_ALGORITHMS];
     verifyJwt = (token) => jwtVerify(token, keys, { ...options, algorithms });
   }
+  const verified = new VerifiedTokens(options.clockTolerance as number);
   return {
     async verify(authorization) {
       const token = bearerToken(authorization);
+      const known = verified.get(token);
+      if (known) return known;
       try {
         const { payload } = await verifyJwt(token);
-        return identityFromClaims(payload);
+        const identity = identityFromClaims(payload);
+        verified.set(token, identity, payload.exp!, payload.nbf);
+        return identity;
       } catch (error) {
         throw asAuthError(error);
       }
     },
   };
+}
+
+/**
+ * Tokens verified in the last minute, by their exact text: a client sends the same token with every request,
+ * and jose's verification (WebCrypto, a job per call) was a seventh of the gateway's CPU under load. A hit is
+ * still checked against the clock (`exp`, `nbf`, with the same tolerance); anything else about the token was
+ * settled by the signature over this very text. Kept at most a minute, so that a key the identity provider
+ * withdraws stops being honoured within a minute as well.
+ */
+class VerifiedTokens {
+  private readonly entries = new LRUCache<string, { identity: Identity; notBefore: number; expires: number }>({ max: 10_000, ttl: 60_000 });
+
+  constructor(private readonly toleranceSeconds: number) {}
+
+  get(token: string): Identity | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    const now = Date.now() / 1000;
+    if (now < entry.notBefore - this.toleranceSeconds || now >= entry.expires + this.toleranceSeconds) {
+      this.entries.delete(token);
+      return undefined; // verified afresh, which says what is wrong with it
+    }
+    return entry.identity;
+  }
+
+  set(token: string, identity: Identity, expires: number, notBefore: number | undefined): void {
+    this.entries.set(token, { identity, expires, notBefore: notBefore ?? -Infinity });
+  }
 }
 
 function bearerToken(authorization: string | undefined | null): string {
