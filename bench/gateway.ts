@@ -19,7 +19,8 @@
 // Options: BENCH_SCALE (small | medium | large), BENCH_CONNECTIONS (20), BENCH_DURATION (seconds per
 // round, 15, at most 50: the forwarded identity is valid 60 s), BENCH_ROUNDS (3), BENCH_WARMUP (seconds of
 // load per gateway before the first round, 5), BENCH_GATEWAYS (comma list of ours, ours-nocache, ours-bare,
-// hive, stock; default ours, hive, stock, and ours-nocache when the gateway has GATEWAY_RESPONSE_CACHE),
+// ours-workers, hive, hive-nodedup, stock; default ours, hive, stock, and ours-nocache when the gateway has
+// GATEWAY_RESPONSE_CACHE),
 // BENCH_PER_OPERATION=1, BENCH_LABEL (result file suffix), BENCH_GATEWAY_LOG (file receiving every gateway
 // line), BENCH_GATEWAY_NODE_OPTIONS (Node options of our gateway processes only, e.g. `--cpu-prof
 // --cpu-prof-dir=<absolute dir>`; bench/lib/profile.ts reads the profiles), BENCH_DATABASE_PREFIX,
@@ -54,7 +55,7 @@ const gatewayNodeOptions = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '';
 /** The options as the result file records them: where the profiles went is this machine's business. */
 const gatewayNodeOptionsShown = gatewayNodeOptions.replace(/(-dir|-name)=\S+/g, '$1=…');
 if (!(duration > 0 && duration <= 50)) throw new Error('BENCH_DURATION must be between 1 and 50 seconds (the forwarded identity is valid 60 s)');
-const BASE_PORT = 4910; // subgraphs 4911–4916, gateways 4920–4924
+const BASE_PORT = 4910; // subgraphs 4911–4916, gateways 4920–4926
 const RESULTS = path.join(REPO_ROOT, 'bench', 'results');
 
 /** Whether our gateway has the response-cache knob yet (another change adds it): then ours runs both ways. */
@@ -133,13 +134,32 @@ function gateways(supergraphPath: string, env: Record<string, string>): GatewayU
       headers: bearer,
     },
     {
+      name: 'ours-workers',
+      description: 'ours with two worker threads on its port (GATEWAY_WORKERS=2); only when named in BENCH_GATEWAYS',
+      port: BASE_PORT + 16,
+      start: () => stack.startOurGateway('ours-workers', BASE_PORT + 16, { ...ours, GATEWAY_WORKERS: '2' }),
+      headers: bearer,
+    },
+    {
       name: 'hive',
-      description: '@graphql-hive/gateway runtime on node:http, default settings, forwards x-cmgraph-identity (bench/lib/hive-gateway.ts)',
+      description: '@graphql-hive/gateway runtime on node:http, default settings (in-flight deduplication on), forwards x-cmgraph-identity (bench/lib/hive-gateway.ts)',
       port: BASE_PORT + 11,
       start: async () => {
         await stack.assertPortFree(BASE_PORT + 11);
         const service = stack.start('hive', path.join('bench', 'lib', 'hive-gateway.ts'), { ...other, PORT: String(BASE_PORT + 11) });
         await waitForGraphql(`http://127.0.0.1:${BASE_PORT + 11}/graphql`, forwarded(), service);
+        return service;
+      },
+      headers: forwarded,
+    },
+    {
+      name: 'hive-nodedup',
+      description: 'Hive Gateway with its in-flight deduplication off (HIVE_DEDUP=0), to set beside ours-bare; only when named in BENCH_GATEWAYS',
+      port: BASE_PORT + 15,
+      start: async () => {
+        await stack.assertPortFree(BASE_PORT + 15);
+        const service = stack.start('hive-nodedup', path.join('bench', 'lib', 'hive-gateway.ts'), { ...other, PORT: String(BASE_PORT + 15), HIVE_DEDUP: '0' });
+        await waitForGraphql(`http://127.0.0.1:${BASE_PORT + 15}/graphql`, forwarded(), service);
         return service;
       },
       headers: forwarded,
@@ -310,7 +330,7 @@ async function main(): Promise<void> {
       Object.fromEntries(
         list
           .filter((g) => g.name.startsWith('ours'))
-          .flatMap((g) => ['hive', 'stock'].map((other) => [`${g.name}/${other}`, ratio(s.name, g.name, other)] as const))
+          .flatMap((g) => ['hive', 'hive-nodedup', 'stock'].map((other) => [`${g.name}/${other}`, ratio(s.name, g.name, other)] as const))
           .filter(([, value]) => value !== null),
       ),
     ]),
