@@ -82,7 +82,8 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
     worker.on('exit', (code) => {
       workers.delete(id);
       if (stopping) return;
-      if (!listening) {
+      // a worker of the first start that cannot listen fails the start; a replacement that cannot is retried
+      if (!listening && started < options.count) {
         readyReject(new Error(`gateway worker ${id} exited (${code}) before it listened`));
         return;
       }
