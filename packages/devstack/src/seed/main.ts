@@ -19,20 +19,36 @@ export async function seedAll(options: SeedOptions): Promise<{ seeded: string[];
   if (options.showProgress) bar.start(world.purchaseOrderCount * LINES_PER_PO * 5, 0, { subgraph: '' });
   const result = { seeded: [] as string[], skipped: [] as string[] };
   try {
-    for (const { definition, seed } of await loadSubgraphs()) {
-      if (!seed) continue;
+    const subgraphs = (await loadSubgraphs()).filter((s) => s.seed);
+    // which subgraphs hold data, decided for all before any is seeded: once one is seeded, its events
+    // (e.g. the expiring-certifications job's) make others write rows of their own (alerts), which must
+    // not count as "not empty" for --if-empty
+    const filled = new Set<string>();
+    for (const { definition } of subgraphs) {
       const url = databaseUrl(target, definition.name);
       const orm = await openDatabase({ url, entities: definition.entities, migrations: definition.migrations });
       await orm.close(true);
       const db = new Client({ connectionString: url });
       await db.connect();
       try {
+        if (await hasRows(db, await ownTables(db))) filled.add(definition.name);
+      } finally {
+        await db.end();
+      }
+    }
+    for (const { definition, seed } of subgraphs) {
+      if (!seed) continue;
+      const url = databaseUrl(target, definition.name);
+      const db = new Client({ connectionString: url });
+      await db.connect();
+      try {
         const tables = await ownTables(db);
+        if (options.ifEmpty && filled.has(definition.name)) {
+          result.skipped.push(definition.name);
+          continue;
+        }
+        // rows written since the check above are reactions to what was just seeded elsewhere: the seed replaces them
         if (await hasRows(db, tables)) {
-          if (options.ifEmpty) {
-            result.skipped.push(definition.name);
-            continue;
-          }
           await db.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} CASCADE`);
         }
         if (options.showProgress) bar.update({ subgraph: definition.name });
