@@ -375,6 +375,6 @@ function commandLine(): string {
 runBenchmark('bench:gateway', main, async () => {
   // a --cpu-prof profile is written as the gateway's process ends (after SIGTERM; never after SIGKILL), and
   // writing one of a few minutes' samples takes seconds: more than the usual grace before SIGKILL
-  await stack.stopAll(gatewayNodeOptions ? 60_000 : undefined);
+  await stack.stopAll(gatewayNodeOptions || process.env.BENCH_SUBGRAPH_NODE_OPTIONS ? 60_000 : undefined);
   await database?.stop();
 });

@@ -133,10 +133,15 @@ export class Stack {
     }
   }
 
-  /** Starts the named subgraphs one after the other (each ready before the next), ports from `basePort` + 1. */
+  /**
+   * Starts the named subgraphs one after the other (each ready before the next), ports from `basePort` + 1.
+   * BENCH_SUBGRAPH_NODE_OPTIONS gives every subgraph process those Node options (e.g. `--cpu-prof
+   * --cpu-prof-dir=<absolute dir>`, one profile per subgraph, read with bench/lib/profile.ts).
+   */
   async startSubgraphs(target: DatabaseTarget, names: readonly string[], basePort: number): Promise<Record<string, string>> {
     const urls = Object.fromEntries(names.map((name, i) => [name, `http://127.0.0.1:${basePort + 1 + i}/graphql`]));
-    const env = this.commonEnv(target, urls);
+    const nodeOptions = process.env.BENCH_SUBGRAPH_NODE_OPTIONS;
+    const env = { ...this.commonEnv(target, urls), ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
     for (const url of Object.values(urls)) await this.assertPortFree(Number(new URL(url).port));
     for (const name of names) {
       const port = new URL(urls[name]!).port;
