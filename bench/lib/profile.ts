@@ -5,7 +5,7 @@
 // heaviest call stacks into the functions a pattern names.
 //
 //   node -r @swc-node/register bench/lib/profile.ts <file.cpuprofile> [--from <s>] [--to <s>] [--top <n>]
-//        [--weight time|samples] [--timeline] [--stacks <regex>] [--in <area regex>]
+//        [--weight time|samples] [--timeline] [--stacks <regex> [--depth <n>]] [--in <area regex>]
 //        [--cpu-seconds <s> --requests <n>] [--json]
 //
 // --from/--to keep the samples between those seconds after the profile's start (the gateway's start-up —
@@ -346,11 +346,11 @@ function table(rows: Row[], busyMs: number, top: number, msPerRequest: number | 
 }
 
 function main(argv: string[]): void {
-  const valued = ['--from', '--to', '--top', '--stacks', '--in', '--weight', '--cpu-seconds', '--requests'];
+  const valued = ['--from', '--to', '--top', '--stacks', '--depth', '--in', '--weight', '--cpu-seconds', '--requests'];
   const file = argv.find((a, i) => !a.startsWith('--') && !valued.includes(argv[i - 1] ?? ''));
   if (!file) {
     throw new Error(
-      'usage: profile.ts <file.cpuprofile> [--from <s>] [--to <s>] [--top <n>] [--weight time|samples] [--timeline] [--stacks <regex>] [--in <area regex>] [--cpu-seconds <s> --requests <n>] [--json]',
+      'usage: profile.ts <file.cpuprofile> [--from <s>] [--to <s>] [--top <n>] [--weight time|samples] [--timeline] [--stacks <regex> [--depth <n>]] [--in <area regex>] [--cpu-seconds <s> --requests <n>] [--json]',
     );
   }
   const value = (flag: string) => {
@@ -388,7 +388,7 @@ function main(argv: string[]): void {
   const pattern = argv[argv.indexOf('--stacks') + 1];
   if (argv.includes('--stacks') && pattern) {
     out.write(`\nheaviest stacks into /${pattern}/\n`);
-    for (const { ms, stack } of stacksInto(profile, new RegExp(pattern), window)) out.write(`${ms.toFixed(0)} ms\n  ${stack.join('\n  ')}\n`);
+    for (const { ms, stack } of stacksInto(profile, new RegExp(pattern), { ...window, depth: argv.includes('--depth') ? Number(argv[argv.indexOf('--depth') + 1]) : undefined })) out.write(`${ms.toFixed(0)} ms\n  ${stack.join('\n  ')}\n`);
   }
 }
 

@@ -147,6 +147,7 @@ export class Stack {
       const port = new URL(urls[name]!).port;
       const service = this.start(`subgraph:${name}`, path.join('subgraphs', name, 'src', 'main.ts'), { ...env, PORT: port });
       await this.ready(urls[name]!.replace(/graphql$/, 'ready'), service);
+      if (nodeOptions) this.say(`subgraph ${name} ready on port ${port} (pid ${service.child.pid})`);
     }
     return urls;
   }
