@@ -4,12 +4,14 @@
 //   POST /export  { query | extensions.persistedQuery.sha256Hash, operationName?, variables?,
 //                   format: "csv" | "ndjson", columns?: { "<header>": "<path>" }, pageSize?, bom?, keepFormulas? }
 // A PARTNER may export trusted documents only (OPERATION_NOT_TRUSTED otherwise, before anything runs).
+// Both answer gzip to a client that accepts it (Accept-Encoding; encoding.ts).
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { Identity, Logger } from '@cmgraph/platform/src/lean';
 import { requestIdentity } from '../auth';
 import { isPartner, sha256, type TrustedDocuments } from '../limits';
 import { exportShape } from './document';
+import { contentCodingOf } from './encoding';
 import { EgressError, badParam, egressError, sendErrors } from './errors';
 import { formatNamed } from './formats';
 import { cursorOf, flagOf, pageSizeOf, variablesFromQuery } from './params';
@@ -66,6 +68,7 @@ export function egressRoutes(options: EgressRoutesOptions): express.Router {
         after: cursorOf(single(query.after, 'after')),
         bom: flagOf(single(query.bom, 'bom'), 'bom'),
         keepFormulas: flagOf(single(query.keepFormulas, 'keepFormulas'), 'keepFormulas'),
+        coding: contentCodingOf(req),
       };
     }),
   );
@@ -102,6 +105,7 @@ export function egressRoutes(options: EgressRoutesOptions): express.Router {
         after: cursorOf(given[shape.afterVariable], `variables.${shape.afterVariable}`),
         bom: flagOf(body.bom, 'bom'),
         keepFormulas: flagOf(body.keepFormulas, 'keepFormulas'),
+        coding: contentCodingOf(req),
       };
     }),
   );

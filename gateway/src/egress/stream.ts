@@ -9,6 +9,7 @@ import type { Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Identity, Logger } from '@cmgraph/platform/src/lean';
 import type { ExportShape } from './document';
+import { openSink, type ContentCoding, type ExportSink } from './encoding';
 import { EgressError, sendErrors, statusOfCode } from './errors';
 import type { TabularFormat } from './formats';
 import { RowFlattener, type Column } from './rows';
@@ -45,6 +46,8 @@ export interface ExportJob {
   bom: boolean;
   /** CSV: write text a spreadsheet would run as a formula verbatim (formats.ts). */
   keepFormulas: boolean;
+  /** gzip when the client accepts it (encoding.ts). */
+  coding: ContentCoding;
 }
 
 export interface EgressStats {
@@ -78,7 +81,7 @@ type Outcome = 'completed' | 'failed' | 'aborted';
 export async function streamExport(job: ExportJob, execute: PageExecutor, res: Response, options: StreamOptions): Promise<void> {
   const { log, stats } = options;
   const id = randomBytes(6).toString('hex');
-  const context = { export: id, name: job.name, format: job.format.name, subject: job.identity.subject };
+  const context = { export: id, name: job.name, format: job.format.name, coding: job.coding, subject: job.identity.subject };
   const flattener = new RowFlattener(job.columns);
   const progress = { rows: 0, pages: 0, bytes: 0, startedAt: Date.now() };
   const everyRows = options.progressEveryRows ?? 100_000;
@@ -104,6 +107,8 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
   };
   let gone = false;
   res.once('close', () => (gone = !res.writableFinished));
+  /** The body, once the first page has set the headers. */
+  let sink: ExportSink | undefined;
   stats.active += 1;
   stats.started += 1;
   const timer = setInterval(() => report('export progress'), options.progressEveryMs ?? 10_000);
@@ -130,7 +135,7 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
     if (!connection) {
       // no error, no list: an object on the way to it is null (e.g. an unknown supplier id)
       const errors = result.errors?.length ? result.errors : [{ message: `\`${job.shape.listPath.join('.')}\` is null in the answer: nothing to export`, extensions: { code: 'NOT_FOUND' } }];
-      fail(res, result, errors, progress.rows, job.format);
+      fail(res, sink, result, errors, progress.rows, job.format);
       report('export failed', { code: errors[0]!.extensions?.code, error: errors[0]!.message, headersSent: !first });
       return 'failed';
     }
@@ -144,15 +149,18 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
       });
+      sink = openSink(res, job.coding);
       chunks.unshift(job.format.header(job.columns, job.bom));
     }
+    const body = sink!;
     progress.rows += rows.length;
     stats.rows += rows.length;
     let flowing = true;
     for (const chunk of chunks) {
       progress.bytes += Buffer.byteLength(chunk);
-      flowing = res.write(chunk);
+      flowing = body.write(chunk);
     }
+    body.flush();
     if (progress.rows >= nextProgressRows) {
       report('export progress');
       nextProgressRows = (Math.floor(progress.rows / everyRows) + 1) * everyRows;
@@ -170,16 +178,16 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
       if (typeof step === 'string') return void (outcome = step);
       if (step.next === null) break;
       after = step.next;
-      if (!step.flowing) await drained(res);
+      if (!step.flowing) await sink!.drained();
     }
-    res.end();
+    sink!.end();
   } catch (error) {
     outcome = 'failed';
     const refusal = error instanceof EgressError ? error : undefined;
     if (refusal) report('export failed', { code: refusal.code, error: refusal.message });
     else log.error({ ...context, err: error }, 'export failed');
     const errors = [refusal?.toFormatted() ?? { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
-    fail(res, refusal && { status: refusal.status, headers: {} }, errors, progress.rows, job.format);
+    fail(res, sink, refusal && { status: refusal.status, headers: {} }, errors, progress.rows, job.format);
   } finally {
     clearInterval(timer);
     stats.active -= 1;
@@ -189,15 +197,22 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
 }
 
 /** Refuses before the first byte (a coded JSON error), or ends a started stream with the marker line. */
-function fail(res: Response, result: PageResult | undefined, errors: readonly GraphQLFormattedError[], rowsWritten: number, format: TabularFormat): void {
+function fail(
+  res: Response,
+  sink: ExportSink | undefined,
+  result: PageResult | undefined,
+  errors: readonly GraphQLFormattedError[],
+  rowsWritten: number,
+  format: TabularFormat,
+): void {
   if (res.destroyed || res.writableEnded) return;
-  if (!res.headersSent) {
+  if (!sink) {
     const status = result && result.status >= 400 ? result.status : statusOfCode(errors[0]?.extensions?.code);
     sendErrors(res, status, errors, result?.headers);
     return;
   }
   const [first] = errors;
-  res.end(format.errorMarker(String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), first?.message ?? 'export failed', rowsWritten));
+  sink.end(format.errorMarker(String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), first?.message ?? 'export failed', rowsWritten));
 }
 
 interface Connection {
@@ -224,18 +239,6 @@ function connectionOf(data: Record<string, unknown> | null | undefined, shape: E
   const nodes = nodeKey ? list.map((edge) => (edge as Record<string, unknown> | null)?.[nodeKey]) : list;
   const endCursor = pageInfo[shape.pageInfo.endCursor];
   return { nodes, hasNextPage: pageInfo[shape.pageInfo.hasNextPage] === true, endCursor: typeof endCursor === 'string' ? endCursor : null };
-}
-
-function drained(res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }
 
 function fileName(name: string): string {
