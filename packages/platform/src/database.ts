@@ -9,6 +9,7 @@ import type { Constructor, MigrationObject } from '@mikro-orm/core';
 import { createLogger } from './logger';
 import { ConsumerOffset, ProcessedEvent } from './events/consumer.entity';
 import { OutboxEvent } from './events/outbox.entity';
+import { PlatformEntityManager } from './transactions';
 
 const log = createLogger('database');
 
@@ -47,6 +48,8 @@ export function ormConfig(options: OrmOptions): Options {
     clientUrl: options.url,
     entities: [...own, ...KIT_ENTITIES.filter((entity) => !own.includes(entity))],
     metadataProvider: ReflectMetadataProvider,
+    // top-level transactions run again after a deadlock or serialization failure (transactions.ts)
+    entityManager: PlatformEntityManager,
     extensions: [Migrator],
     migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     pool: { min: 0, max: options.poolSize ?? 10 },

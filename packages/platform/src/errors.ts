@@ -118,6 +118,7 @@ function flatten(failure: ValidationFailure, prefix: string): { field: string; m
  * class 22 (data exception: text too long for its column, a NUL character, a number or date out of range)
  * and check constraints → BAD_USER_INPUT; a unique key already taken → CONFLICT. The transaction has rolled
  * back, so nothing was written. (Validation in the resolver, naming the field, is still the better answer.)
+ * A deadlock or serialization failure that outlasted the retries → CONFLICT too: nothing was written.
  */
 function databaseRefusal(error: unknown): { code: ErrorCode; message: string } | null {
   const sqlState = (error as { code?: unknown } | null)?.code;
@@ -130,6 +131,10 @@ function databaseRefusal(error: unknown): { code: ErrorCode; message: string } |
   if (sqlState === '54000') return { code: 'BAD_USER_INPUT', message: 'A text value is too long to be stored and indexed.' };
   if (sqlState === '23514') return { code: 'BAD_USER_INPUT', message: 'A value breaks a rule of its record.' };
   if (sqlState === '23505') return { code: 'CONFLICT', message: 'A record with the same key already exists.' };
+  // what is left after transactions.ts ran the transaction again
+  if (sqlState === '40P01' || sqlState === '40001') {
+    return { code: 'CONFLICT', message: 'The change collided with concurrent changes and was not applied; send it again.' };
+  }
   return null;
 }
 

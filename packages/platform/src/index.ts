@@ -5,6 +5,7 @@ export * from './access';
 export * from './context';
 export * from './dates';
 export * from './database';
+export * from './transactions';
 export * from './entity';
 export * from './events';
 export * from './errors';
