@@ -1,6 +1,7 @@
 // The supergraph gateway: @apollo/gateway executes query plans over the subgraphs named in the
 // composed supergraph; Express 5 serves /graphql, /health and /ready. Subscriptions, which
-// @apollo/gateway cannot execute, are served over graphql-ws on the same /graphql (subscriptions/).
+// @apollo/gateway cannot execute, are served over graphql-ws on the same /graphql and as Server-Sent
+// Events on /graphql/stream (subscriptions/).
 // Every GraphQL caller is authenticated first (auth/): a JWT over HTTP or in graphql-ws
 // connectionParams; the verified identity travels to the subgraphs signed (subgraph-source.ts).
 // /health and /ready stay open. Tabular egress (egress/): GET /reports/<name>.csv|.ndjson and POST /export
@@ -18,6 +19,7 @@ import { authConfigFromEnv, authenticateHttp, createTokenVerifier, requestIdenti
 import { SubscriptionPlanner } from './subscriptions/planner';
 import { SubscriptionHub, type RetryOptions, type SubscriptionStats } from './subscriptions/hub';
 import { serveGraphqlWs } from './subscriptions/server';
+import { sseHandler } from './subscriptions/sse';
 import { subscriptionsOverHttpGuard } from './subscriptions/http-guard';
 import { TrustedDocuments, createOperationGuard, jsonBodyLimit, operationLimitsPlugin, type OperationLimits } from './limits';
 import { REPORTS, ReportRegistry, apolloPageExecutor, egressRoutes, emptyStats, type EgressStats, type ReportDefinition } from './egress';
@@ -177,6 +179,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/ready', (_req, res) => {
     res.json({ status: 'ready' });
   });
+  // before /graphql, which would take the path as its own
+  app.use(
+    '/graphql/stream',
+    authenticateHttp(verifier, log),
+    jsonBodyLimit(guard.limits.maxBodyBytes),
+    sseHandler({ planner, hub, apollo, log, guard }),
+  );
   app.use(
     '/graphql',
     authenticateHttp(verifier, log),

@@ -9,7 +9,7 @@ export function subscriptionsOverHttpGuard(): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation !== 'subscription') return;
-          throw new GraphQLError('Subscriptions are served over graphql-ws (graphql-transport-ws) on this URL.', {
+          throw new GraphQLError('Subscriptions are served over graphql-ws (graphql-transport-ws) on this URL, and as Server-Sent Events at /graphql/stream.', {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
         },
