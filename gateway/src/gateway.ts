@@ -13,7 +13,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { createLogger, formatError, identitySecret, listen, type EventBus, type RunningServer } from '@cmgraph/platform/src/lean';
+import { createLogger, formatError, identitySecret, listen, metricsPlugin, metricsRoute, type EventBus, type RunningServer } from '@cmgraph/platform/src/lean';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 import { authConfigFromEnv, authenticateHttp, createTokenVerifier, requestIdentity, webSocketAuthenticator, type AuthConfig } from './auth';
 import { SubscriptionPlanner } from './subscriptions/planner';
@@ -25,6 +25,7 @@ import { TrustedDocuments, createOperationGuard, jsonBodyLimit, operationLimitsP
 import { REPORTS, ReportRegistry, apolloPageExecutor, egressRoutes, emptyStats, type EgressStats, type ReportDefinition } from './egress';
 import { GatewayCache, type ResponseCacheOptions, type ResponseCacheStats } from './cache';
 import { subgraphNamesOf } from './supergraph';
+import { gatewayMetrics } from './metrics';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -109,6 +110,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     rateLimitMemory: options.worker?.rateLimitMemory,
   });
   const reports = new ReportRegistry(options.reports ?? REPORTS, guard.trustedDocuments);
+  const metrics = gatewayMetrics(options.worker?.id);
   const dataSources: Record<string, SubgraphDataSource> = Object.create(null);
   const subgraphUrls: Record<string, string> = Object.create(null);
   const cache = new GatewayCache({
@@ -129,6 +131,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         url: target,
         identitySecret: signingSecret,
         shareKey: (context) => cache.inflightKey(name, context),
+        observe: metrics.observeSubgraph(name),
       });
       dataSources[name] = source;
       subgraphUrls[name] = source.url;
@@ -145,6 +148,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // would stop Apollo alone and re-raise the signal, so the process died before the gateway had closed
     stopOnTerminationSignals: false,
     plugins: [
+      metricsPlugin<GatewayContext>(metrics),
       subscriptionsOverHttpGuard(),
       // an export takes one rate-limit token, at its first page (egress/)
       operationLimitsPlugin<GatewayContext>(guard, { takesRateLimitToken: (ctx) => !ctx.contextValue.exportContinuation }),
@@ -179,6 +183,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/ready', (_req, res) => {
     res.json({ status: 'ready' });
   });
+  app.get('/metrics', metricsRoute(metrics));
   // before /graphql, which would take the path as its own
   app.use(
     '/graphql/stream',
@@ -193,6 +198,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     expressMiddleware(apollo, { context: async ({ req }) => ({ identity: requestIdentity(req) }) }),
   );
   const egressStats = emptyStats();
+  metrics.readFrom({
+    cache: () => cache.stats(),
+    subscriptions: () => hub.stats(),
+    egress: () => egressStats,
+    subgraphFetches: () => Object.fromEntries(Object.entries(dataSources).map(([name, source]) => [name, source.inflightStats()])),
+  });
   app.use(
     egressRoutes({
       authenticate: authenticateHttp(verifier, log),

@@ -42,6 +42,8 @@ export interface SubgraphDataSourceOptions {
    * given: nothing is shared.
    */
   shareKey?: (context: GatewayContext | undefined) => string | null;
+  /** Told how long each request to the subgraph took and whether it was answered (metrics). */
+  observe?: (seconds: number, outcome: 'ok' | 'error') => void;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -58,10 +60,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly agent: http.Agent;
   private readonly identitySecret: string;
   private readonly shareKey: SubgraphDataSourceOptions['shareKey'];
+  private readonly observe: SubgraphDataSourceOptions['observe'];
   private readonly inflight = new InflightRequests<GatewayGraphQLResponse>(copyResponse);
   private sent = 0;
 
-  constructor({ url, identitySecret, shareKey }: SubgraphDataSourceOptions) {
+  constructor({ url, identitySecret, shareKey, observe }: SubgraphDataSourceOptions) {
     this.url = url;
     this.target = new URL(url);
     this.client = this.target.protocol === 'https:' ? https : http;
@@ -69,6 +72,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.agent = new this.client.Agent({ keepAlive: true, scheduling: 'lifo', timeout: 60_000 });
     this.identitySecret = identitySecret;
     this.shareKey = shareKey;
+    this.observe = observe;
   }
 
   /** Requests sent to the subgraph, and fetches answered by another's request instead. */
@@ -84,7 +88,19 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const send = () => {
       this.sent += 1;
-      return this.send(options);
+      if (!this.observe) return this.send(options);
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      return this.send(options).then(
+        (response) => {
+          this.observe!(seconds(), 'ok');
+          return response;
+        },
+        (error: unknown) => {
+          this.observe!(seconds(), 'error');
+          throw error;
+        },
+      );
     };
     const scope = 'incomingRequestContext' in options ? this.shareKey?.(options.context) : null;
     // a subgraph mutation is never shared, whatever the operation around it

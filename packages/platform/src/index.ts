@@ -10,6 +10,7 @@ export * from './entity';
 export * from './events';
 export * from './errors';
 export * from './http';
+export * from './metrics';
 export * from './identity';
 export * from './ids';
 export * from './loaders';

@@ -24,6 +24,8 @@ import { IDENTITY_HEADER, identitySecret, partnerScope, verifyIdentity, type Ide
 import type { ReferenceChecker } from './references';
 import type { OutboxListener } from './events/outbox-listener';
 import { openEventStream, type EventStreamOptions } from './events/stream';
+import type { Histogram } from 'prom-client';
+import { createMetrics, metricsPlugin, metricsRoute, type Metrics } from './metrics';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
@@ -41,6 +43,8 @@ export interface SubgraphServer {
   name: string;
   app: express.Express;
   orm: MikroORM;
+  /** The process's Prometheus registry (GET /metrics with METRICS_TOKEN). */
+  metrics: Metrics;
   listen(port: number, host?: string): Promise<RunningServer>;
   stop(): Promise<void>;
 }
@@ -48,6 +52,7 @@ export interface SubgraphServer {
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
   const log = createLogger(options.name);
   const secret = identitySecret(); // refuses to start without one
+  const metrics = subgraphMetrics(options.name, options.orm);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
     formatError,
@@ -59,6 +64,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     plugins: [
       // No Apollo Studio here: per-request field traces (ftv1) would only cost time.
       ApolloServerPluginInlineTraceDisabled(),
+      metricsPlugin(metrics),
       {
         async requestDidStart() {
           return {
@@ -74,6 +80,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
           const started = performance.now();
           return {
             async willSendResponse({ operationName, errors }) {
+              metrics.sqlStatements.observe(contextValue.sql.statements);
               contextValue.log.debug(
                 {
                   operationName,
@@ -123,6 +130,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
   });
+  app.get('/metrics', metricsRoute(metrics));
   app.get('/ready', async (_req, res) => {
     try {
       await options.orm.em.getConnection().execute('select 1');
@@ -180,6 +188,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     name: options.name,
     app,
     orm: options.orm,
+    metrics,
     async listen(port, host) {
       const server = await listen(app, port, host);
       running.push(server);
@@ -257,4 +266,53 @@ function scopedToPartner(where: EventStreamOptions['where'], identity: Identity)
   return where
     ? { sql: `(${where.sql}) and supplier_id = ?`, params: [...where.params, supplierId] }
     : { sql: 'supplier_id = ?', params: [supplierId] };
+}
+
+/**
+ * A subgraph's metrics: the platform's, SQL statements per GraphQL request (where N+1 would show), and its
+ * outbox — events not yet relayed to the bus and the age of the oldest, read from the database at each
+ * scrape (a growing backlog means the relay or the bus is stuck).
+ */
+function subgraphMetrics(name: string, orm: MikroORM): Metrics & { sqlStatements: Histogram } {
+  const metrics = createMetrics(name);
+  const sqlStatements = metrics.histogram({
+    name: 'cmgraph_sql_statements_per_request',
+    help: 'SQL statements a GraphQL request sent to this subgraph\'s database',
+    buckets: [0, 1, 2, 3, 5, 8, 13, 21, 50, 100],
+  });
+  const backlog = { events: 0, oldestSeconds: 0 };
+  // one reading per scrape, shared by both gauges (prom-client collects them side by side)
+  let reading: Promise<void> | undefined;
+  const read = () => (reading ??= readBacklog().finally(() => (reading = undefined)));
+  const readBacklog = async () => {
+    try {
+      const [row] = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ events: number; oldest: number | null }[]>(
+          'select count(*)::int as events, extract(epoch from now() - min(occurred_at))::float8 as oldest from outbox_event where relayed_at is null',
+        );
+      backlog.events = row?.events ?? 0;
+      backlog.oldestSeconds = row?.oldest ?? 0;
+    } catch {
+      // the database is away: /ready says so; the gauges keep their last reading
+    }
+  };
+  metrics.gauge({
+    name: 'cmgraph_outbox_unrelayed_events',
+    help: 'Events committed to the outbox and not yet on the bus',
+    async collect() {
+      await read();
+      this.set(backlog.events);
+    },
+  });
+  metrics.gauge({
+    name: 'cmgraph_outbox_oldest_unrelayed_seconds',
+    help: 'Age of the oldest event not yet on the bus (0 when none waits)',
+    async collect() {
+      await read();
+      this.set(backlog.oldestSeconds);
+    },
+  });
+  return Object.assign(metrics, { sqlStatements });
 }

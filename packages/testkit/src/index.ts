@@ -2,6 +2,7 @@
 export * from './auth';
 export * from './client';
 export * from './database';
+export * from './metrics';
 export * from './entities-stub';
 export * from './stack';
 export * from './subscriptions';
