@@ -8,9 +8,11 @@
 // The seed is written once and reused while complete (bench/lib/world.ts; `--reseed` writes it again).
 // Options: BENCH_SCALE (large | medium | small), BENCH_PAGE_SIZE (default 500, the export's own),
 // BENCH_REPORT (default purchase-order-lines), BENCH_GATEWAY_NODE_OPTIONS (Node/V8 options of the gateway
-// process alone, e.g. --max-semi-space-size=16), BENCH_LABEL (suffix of the result file), BENCH_GATEWAY_LOG
+// process alone, e.g. --max-semi-space-size=16), BENCH_GZIP=1 (download gzipped: `megabytes` is then what
+// came over the wire, `csvMegabytes` the CSV), BENCH_LABEL (suffix of the result file), BENCH_GATEWAY_LOG
 // (a file that receives every line the gateway writes).
-import { createReadStream, createWriteStream, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -35,6 +37,7 @@ const expectedRows = SCALES[scale].purchaseOrders * LINES_PER_PO;
 const RESULTS = path.join(REPO_ROOT, 'bench', 'results');
 /** Node/V8 options of the gateway process only (e.g. `--max-semi-space-size=16`); none by default, as `npm start` runs it. */
 const gatewayNodeOptions = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '';
+const gzip = process.env.BENCH_GZIP === '1'; // ask for the export gzipped (Accept-Encoding: gzip)
 
 // the gateway's export progress lines are the interesting ones; the rest stays quiet
 const stack = new Stack({
@@ -48,15 +51,18 @@ function say(message: string): void {
   stack.say(message);
 }
 
-function download(url: string, token: string, file: string): Promise<{ status: number; firstByteMs: number; bytes: number }> {
+/** Downloads to `file` (gunzipped when it came gzipped); `bytes` is what came over the wire. */
+function download(url: string, token: string, file: string): Promise<{ status: number; firstByteMs: number; bytes: number; encoding: string }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      .get(url, { headers: { authorization: `Bearer ${token}`, ...(gzip ? { 'accept-encoding': 'gzip' } : {}) } }, (res) => {
         const firstByteMs = Date.now() - started;
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        pipeline(res, createWriteStream(file)).then(() => resolve({ status: res.statusCode ?? 0, firstByteMs, bytes }), reject);
+        const encoding = res.headers['content-encoding'] ?? 'identity';
+        const written = encoding === 'gzip' ? pipeline(res, createGunzip(), createWriteStream(file)) : pipeline(res, createWriteStream(file));
+        written.then(() => resolve({ status: res.statusCode ?? 0, firstByteMs, bytes, encoding }), reject);
       })
       .on('error', reject);
   });
@@ -128,6 +134,7 @@ async function main(): Promise<void> {
   if (result.status !== 200) throw new Error(`export answered HTTP ${result.status}: ${readFileSync(file, 'utf8').slice(0, 500)}`);
   say(`downloaded ${(result.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s; counting records with csv-parse…`);
   const { records, header } = await countRecords(file);
+  const csvBytes = statSync(file).size;
   rmSync(file, { force: true });
 
   const summary = {
@@ -142,6 +149,8 @@ async function main(): Promise<void> {
     rowsMatch: records === expectedRows,
     columns: header,
     megabytes: Math.round((result.bytes / 1048576) * 10) / 10,
+    contentEncoding: result.encoding,
+    csvMegabytes: Math.round((csvBytes / 1048576) * 10) / 10,
     seconds: Math.round(seconds * 10) / 10,
     firstByteSeconds: Math.round(result.firstByteMs / 100) / 10,
     rowsPerSecond: Math.round(records / seconds),
