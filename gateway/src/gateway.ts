@@ -58,8 +58,6 @@ export interface GatewayOptions {
    * their cache generations, so a mutation it answers invalidates every worker's cached answers.
    */
   worker?: GatewayWorker;
-  /** Told how many exports stream now, at every change (main.ts tunes V8's heap growth with it). */
-  onExportsActive?: (active: number) => void;
 }
 
 export interface GatewayWorker {
@@ -215,7 +213,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       execute: apolloPageExecutor(apollo),
       log: log.child({ component: 'egress' }),
       stats: egressStats,
-      onActive: options.onExportsActive,
     }),
   );
   const authenticator = webSocketAuthenticator(verifier, log);

@@ -1,8 +1,7 @@
 // Runs the gateway as a process: SUPERGRAPH_PATH (default schema/supergraph.graphql), SUBGRAPH_URLS
 // (JSON object name → URL, overriding the supergraph's), PORT (default 4000), HOST,
 // SUBSCRIPTION_BUFFER_SIZE (events a subscriber may fall behind, default 1,000),
-// GATEWAY_HEAP_GROWING_PERCENT (V8 heap growing factor while exports stream, heap-growth.ts; default 25, 0
-// keeps V8's own).
+// GATEWAY_HEAP_GROWING_PERCENT (see below; default 25, 0 keeps V8's own).
 // Response cache (cache/): GATEWAY_RESPONSE_CACHE (1 on, the default; 0 off), GATEWAY_RESPONSE_CACHE_TTL_MS
 // (default 30,000), GATEWAY_RESPONSE_CACHE_MAX_ENTRIES (10,000), GATEWAY_RESPONSE_CACHE_MAX_BYTES (64 MiB);
 // it reads the event bus the subgraphs write (NATS_URL, else `<DATABASE_PREFIX>_bus` at DATABASE_URL).
@@ -17,11 +16,16 @@ import { createGateway, type Gateway, type GatewayWorker } from './gateway';
 import { responseCacheFromEnv, subgraphDedupFromEnv } from './cache';
 import { startWorkerPool, workerCountFromEnv, type FromWorker, type ToWorker } from './cluster/workers';
 import { subgraphNamesOf } from './supergraph';
-import { heapGrowthPolicy, type HeapGrowthPolicy } from './heap-growth';
 
-/** GATEWAY_HEAP_GROWING_PERCENT (default 25; 0: V8's own), applied while exports stream (heap-growth.ts). */
-function heapGrowth(always: boolean, env: NodeJS.ProcessEnv = process.env): HeapGrowthPolicy {
-  return heapGrowthPolicy(Number(env.GATEWAY_HEAP_GROWING_PERCENT ?? 25), (flags) => v8.setFlagsFromString(flags), { always });
+// Long exports (egress/) pass millions of rows through Apollo's execution: much short-lived garbage, a good
+// part of it in the old generation. By default V8 lets the old generation grow to about three times what
+// is live before a full collection, a 150–200 MB saw-tooth in this process (bench/export.ts); a 25 %
+// growing factor keeps it near what the gateway holds, for a few more (mostly concurrent) collections.
+// V8 reads this flag whenever it sets the next limit, so it can be set here, after start.
+function tuneHeapGrowth(env: NodeJS.ProcessEnv = process.env): void {
+  const percent = Number(env.GATEWAY_HEAP_GROWING_PERCENT ?? 25);
+  if (!Number.isInteger(percent) || percent < 0) throw new Error(`GATEWAY_HEAP_GROWING_PERCENT must be an integer ≥ 0, got ${env.GATEWAY_HEAP_GROWING_PERCENT}`);
+  if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 
 // Opened by the cache itself (and again after a failure): a bus that is down keeps the cache off, not the gateway.
@@ -37,7 +41,7 @@ function responseCacheOptions() {
   return { ...options, bus: () => openBus(target) };
 }
 
-async function runGateway(supergraphSdl: string, worker?: GatewayWorker, heap?: HeapGrowthPolicy): Promise<{ gateway: Gateway; url: string }> {
+async function runGateway(supergraphSdl: string, worker?: GatewayWorker): Promise<{ gateway: Gateway; url: string }> {
   const gateway = await createGateway({
     supergraphSdl,
     subgraphUrls: process.env.SUBGRAPH_URLS ? JSON.parse(process.env.SUBGRAPH_URLS) : undefined,
@@ -45,7 +49,6 @@ async function runGateway(supergraphSdl: string, worker?: GatewayWorker, heap?: 
     responseCache: responseCacheOptions(),
     subgraphDedup: subgraphDedupFromEnv(),
     worker,
-    onExportsActive: heap && ((active) => heap.exportsActive(active)),
   });
   const server = await gateway.listen(Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
   return { gateway, url: server.url };
@@ -64,11 +67,10 @@ async function main(): Promise<void> {
   const supergraphPath = process.env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '../../schema/supergraph.graphql');
   const supergraphSdl = readFileSync(supergraphPath, 'utf8');
   if (!isMainThread) return serveAsWorker(supergraphSdl, workerData as GatewayWorker);
+  tuneHeapGrowth();
   const count = workerCountFromEnv();
-  // one thread sees every export only without workers; with them the factor stays set from the start
-  const heap = heapGrowth(count > 1);
   if (count === 1) {
-    const { gateway } = await runGateway(supergraphSdl, undefined, heap);
+    const { gateway } = await runGateway(supergraphSdl);
     onSignal(() => gateway.stop());
     return;
   }

@@ -29,17 +29,15 @@ export interface EgressRoutesOptions {
   execute: PageExecutor;
   log: Logger;
   stats: EgressStats;
-  /** Told how many exports stream now, at every change. */
-  onActive?: (active: number) => void;
 }
 
 export function egressRoutes(options: EgressRoutesOptions): express.Router {
-  const { reports, trustedDocuments, execute, log, stats, onActive } = options;
+  const { reports, trustedDocuments, execute, log, stats } = options;
   const router = express.Router();
   const run = (build: (req: Request, identity: Identity) => ExportJob): RequestHandler => async (req, res) => {
     try {
       const job = build(req, requestIdentity(req));
-      await streamExport(job, execute, res, { log, stats, onActive });
+      await streamExport(job, execute, res, { log, stats });
     } catch (error) {
       refuse(res, error, log);
     }

@@ -74,8 +74,6 @@ export interface StreamOptions {
   progressEveryMs?: number;
   /** …and every this many rows (default 100,000). */
   progressEveryRows?: number;
-  /** Told how many exports stream now, at every change. */
-  onActive?: (active: number) => void;
 }
 
 type Outcome = 'completed' | 'failed' | 'aborted';
@@ -113,7 +111,6 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
   let sink: ExportSink | undefined;
   stats.active += 1;
   stats.started += 1;
-  options.onActive?.(stats.active);
   const timer = setInterval(() => report('export progress'), options.progressEveryMs ?? 10_000);
   timer.unref();
   log.info({ ...context, pageSize: job.pageSize, columns: job.columns.length }, 'export started');
@@ -195,7 +192,6 @@ export async function streamExport(job: ExportJob, execute: PageExecutor, res: R
     clearInterval(timer);
     stats.active -= 1;
     stats[outcome] += 1;
-    options.onActive?.(stats.active);
     if (outcome !== 'failed') report(outcome === 'aborted' ? 'export aborted: the client went away' : 'export completed');
   }
 }
