@@ -270,8 +270,9 @@ function scopedToPartner(where: EventStreamOptions['where'], identity: Identity)
 
 /**
  * A subgraph's metrics: the platform's, SQL statements per GraphQL request (where N+1 would show), and its
- * outbox — events not yet relayed to the bus and the age of the oldest, read from the database at each
- * scrape (a growing backlog means the relay or the bus is stuck).
+ * outbox backlog — events committed and not yet relayed to the bus, counted at each scrape (a healthy relay
+ * empties it within a second; one that stays above zero means the relay or the bus is stuck). No age: an
+ * event's `occurredAt` is its business time, not when it was written.
  */
 function subgraphMetrics(name: string, orm: MikroORM): Metrics & { sqlStatements: Histogram } {
   const metrics = createMetrics(name);
@@ -280,38 +281,16 @@ function subgraphMetrics(name: string, orm: MikroORM): Metrics & { sqlStatements
     help: 'SQL statements a GraphQL request sent to this subgraph\'s database',
     buckets: [0, 1, 2, 3, 5, 8, 13, 21, 50, 100],
   });
-  const backlog = { events: 0, oldestSeconds: 0 };
-  // one reading per scrape, shared by both gauges (prom-client collects them side by side)
-  let reading: Promise<void> | undefined;
-  const read = () => (reading ??= readBacklog().finally(() => (reading = undefined)));
-  const readBacklog = async () => {
-    try {
-      const [row] = await orm.em
-        .fork()
-        .getConnection()
-        .execute<{ events: number; oldest: number | null }[]>(
-          'select count(*)::int as events, extract(epoch from now() - min(occurred_at))::float8 as oldest from outbox_event where relayed_at is null',
-        );
-      backlog.events = row?.events ?? 0;
-      backlog.oldestSeconds = row?.oldest ?? 0;
-    } catch {
-      // the database is away: /ready says so; the gauges keep their last reading
-    }
-  };
   metrics.gauge({
     name: 'cmgraph_outbox_unrelayed_events',
     help: 'Events committed to the outbox and not yet on the bus',
     async collect() {
-      await read();
-      this.set(backlog.events);
-    },
-  });
-  metrics.gauge({
-    name: 'cmgraph_outbox_oldest_unrelayed_seconds',
-    help: 'Age of the oldest event not yet on the bus (0 when none waits)',
-    async collect() {
-      await read();
-      this.set(backlog.oldestSeconds);
+      try {
+        const [row] = await orm.em.fork().getConnection().execute<{ events: number }[]>('select count(*)::int as events from outbox_event where relayed_at is null');
+        this.set(row?.events ?? 0);
+      } catch {
+        // the database is away: /ready says so; the gauge keeps its last reading
+      }
     },
   });
   return Object.assign(metrics, { sqlStatements });
