@@ -25,7 +25,7 @@
 // line), BENCH_GATEWAY_NODE_OPTIONS (Node options of our gateway processes only, e.g. `--cpu-prof
 // --cpu-prof-dir=<absolute dir>`; bench/lib/profile.ts reads the profiles), BENCH_DATABASE_PREFIX,
 // DATABASE_URL (else the embedded PostgreSQL), `--reseed`.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
@@ -57,15 +57,6 @@ const gatewayNodeOptionsShown = gatewayNodeOptions.replace(/(-dir|-name)=\S+/g, 
 if (!(duration > 0 && duration <= 50)) throw new Error('BENCH_DURATION must be between 1 and 50 seconds (the forwarded identity is valid 60 s)');
 const BASE_PORT = 4910; // subgraphs 4911–4916, gateways 4920–4926
 const RESULTS = path.join(REPO_ROOT, 'bench', 'results');
-
-/** Whether our gateway has the response-cache knob yet (another change adds it): then ours runs both ways. */
-function hasResponseCacheKnob(dir = path.join(REPO_ROOT, 'gateway', 'src')): boolean {
-  return readdirSync(dir, { withFileTypes: true }).some((entry) =>
-    entry.isDirectory()
-      ? hasResponseCacheKnob(path.join(dir, entry.name))
-      : entry.name.endsWith('.ts') && readFileSync(path.join(dir, entry.name), 'utf8').includes('GATEWAY_RESPONSE_CACHE'),
-  );
-}
 
 interface GatewayUnderTest {
   name: string;
@@ -177,7 +168,7 @@ function gateways(supergraphPath: string, env: Record<string, string>): GatewayU
       headers: forwarded,
     },
   ];
-  const wanted = (process.env.BENCH_GATEWAYS ?? `ours,${hasResponseCacheKnob() ? 'ours-nocache,' : ''}hive,stock`).split(',').map((s) => s.trim());
+  const wanted = (process.env.BENCH_GATEWAYS ?? 'ours,ours-nocache,hive,stock').split(',').map((s) => s.trim());
   for (const name of wanted) if (!all.some((g) => g.name === name)) throw new Error(`BENCH_GATEWAYS: unknown gateway "${name}"`);
   return all.filter((g) => wanted.includes(g.name));
 }
