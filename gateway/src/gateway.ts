@@ -13,7 +13,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
-import { createLogger, formatError, identitySecret, listen, metricsPlugin, metricsRoute, type EventBus, type RunningServer } from '@cmgraph/platform/src/lean';
+import { createLogger, finalHandlers, formatError, identitySecret, listen, metricsPlugin, metricsRoute, type EventBus, type RunningServer } from '@cmgraph/platform/src/lean';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 import { authConfigFromEnv, authenticateHttp, createTokenVerifier, requestIdentity, webSocketAuthenticator, type AuthConfig } from './auth';
 import { SubscriptionPlanner } from './subscriptions/planner';
@@ -215,6 +215,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       stats: egressStats,
     }),
   );
+  // a body the JSON parser refuses, an unknown path: coded answers, never Express's page
+  app.use(...finalHandlers(log));
   const authenticator = webSocketAuthenticator(verifier, log);
 
   const running: RunningServer[] = [];

@@ -15,7 +15,7 @@ import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import { countStatements, type StatementCounter } from './database';
 import { formatError } from './errors';
 import { createLogger } from './logger';
-import { listen, type RunningServer } from './http';
+import { finalHandlers, listen, type RunningServer } from './http';
 import type { RequestContext } from './context';
 import { GraphQLError } from 'graphql';
 import { scopeEntityManager } from './access';
@@ -167,20 +167,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
         ),
     }),
   );
-  // A body the JSON parser refuses (too large, malformed) gets a coded GraphQL-shaped answer, never
-  // Express's default page (which carries a stack trace outside production).
-  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = (error as { status?: unknown }).status;
-    if (status === 413) {
-      res.status(413).json({ errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (typeof status === 'number' && status >= 400 && status < 500) {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-    } else {
-      log.error({ err: error }, 'request failed');
-      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    }
-  });
+  // a body the JSON parser refuses, an unknown path: coded answers, never Express's page
+  app.use(...finalHandlers(log));
 
   const running: RunningServer[] = [];
   const closers: (() => Promise<void>)[] = [];
