@@ -19,8 +19,9 @@
 // Options: BENCH_SCALE (small | medium | large), BENCH_CONNECTIONS (20), BENCH_DURATION (seconds per
 // round, 15, at most 50: the forwarded identity is valid 60 s), BENCH_ROUNDS (3), BENCH_WARMUP (seconds of
 // load per gateway before the first round, 5), BENCH_GATEWAYS (comma list of ours, ours-nocache, ours-bare,
-// ours-workers, hive, hive-nodedup, stock; default ours, ours-nocache, hive, stock), BENCH_PER_OPERATION=1, BENCH_LABEL (result file suffix), BENCH_GATEWAY_LOG (file receiving every gateway
-// line), BENCH_GATEWAY_NODE_OPTIONS (Node options of our gateway processes only, e.g. `--cpu-prof
+// ours-workers, hive, hive-nodedup, stock; default ours, ours-nocache, hive, stock), BENCH_PER_OPERATION=1,
+// BENCH_LABEL (result file suffix), BENCH_GATEWAY_LOG (file receiving every gateway line),
+// BENCH_GATEWAY_NODE_OPTIONS (Node options of our gateway processes only, e.g. `--cpu-prof
 // --cpu-prof-dir=<absolute dir>`; bench/lib/profile.ts reads the profiles), BENCH_DATABASE_PREFIX,
 // DATABASE_URL (else the embedded PostgreSQL), `--reseed`.
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -29,7 +29,7 @@ export class PlatformEntityManager extends EntityManager {
       } catch (error) {
         if (!isRetryable(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
         transactionRetries.count++;
-        const code = sqlStateOf(error);
+        const code = (error as { code?: unknown }).code;
         log.warn({ code, attempt }, 'transaction aborted by the database (deadlock or serialization failure); running it again');
         // a short random pause lets the transaction that won finish before this one takes its locks again
         await sleep(Math.round(5 + Math.random() * 20 * attempt));
@@ -40,14 +40,5 @@ export class PlatformEntityManager extends EntityManager {
 
 /** A deadlock or serialization failure, as MikroORM converts it or as the driver threw it. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof DeadlockException) return true;
-  const code = sqlStateOf(error);
-  return code === '40P01' || code === '40001';
-}
-
-function sqlStateOf(error: unknown): string | undefined {
-  const own = (error as { code?: unknown } | null)?.code;
-  if (typeof own === 'string') return own;
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return typeof cause === 'string' ? cause : undefined;
+  return error instanceof DeadlockException || ['40P01', '40001'].includes(String((error as { code?: unknown } | null)?.code));
 }
